@@ -1,0 +1,3 @@
+// Readiness probe: the server answers a query.
+// Params: none. Returns: ok (1).
+RETURN 1 AS ok

@@ -1,0 +1,35 @@
+/**
+ * Builds the Express application from its dependencies; no listening, no globals, so tests start it
+ * in-process on port 0.
+ */
+import express, { type Express, type Router } from 'express';
+import { pinoHttp } from 'pino-http';
+import { getLogger } from '../logging/logger.js';
+import type { AppDeps } from './deps.js';
+import { requestId } from './middleware/request-id.js';
+import { errorHandler, notFoundHandler } from './middleware/problem.js';
+import { healthRoutes } from './routes/health-routes.js';
+
+/** Route modules mounted after the built-in ones (each later feature adds its router here). */
+export type RouteFactory = (deps: AppDeps) => Router;
+
+export const ROUTES: RouteFactory[] = [healthRoutes];
+
+export function createApp(deps: AppDeps, routes: readonly RouteFactory[] = ROUTES): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestId());
+  app.use(
+    pinoHttp({
+      logger: getLogger('http'),
+      genReqId: (_req, res) => String(res.locals?.requestId ?? ''),
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  for (const route of routes) app.use(route(deps));
+  app.use(notFoundHandler());
+  app.use(errorHandler());
+  return app;
+}

@@ -1,0 +1,10 @@
+/** What the HTTP layer needs from the outside world; built once by the entry point, passed to createApp. */
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/index.js';
+import type { Database } from '../db/driver.js';
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly db: Database;
+  readonly redis: Redis;
+}

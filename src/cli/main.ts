@@ -1,0 +1,29 @@
+/** The `creditgraph` command. Each subcommand lives in its own file under commands/. */
+import { Command } from 'commander';
+import { ConfigError } from '../config/index.js';
+import { registerServices } from './commands/services.js';
+import { registerServe } from './commands/serve.js';
+import { registerWorker } from './commands/worker.js';
+import { registerKeys } from './commands/keys.js';
+import { registerDemo } from './commands/demo.js';
+
+const program = new Command();
+program
+  .name('creditgraph')
+  .description('relationship-graph analytics for credit and fraud risk')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+registerServices(program);
+registerServe(program);
+registerWorker(program);
+registerKeys(program);
+registerDemo(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) console.error(`creditgraph: ${error.message}`);
+  else console.error(`creditgraph: ${(error as Error).message ?? error}`);
+  process.exit(1);
+}

@@ -1,0 +1,128 @@
+/**
+ * The service's configuration: read from the environment once, validated, frozen.
+ * Only this module reads `process.env`; everything else receives a `Config`.
+ */
+import { z } from 'zod';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every variable, its default and its allowed values. README's configuration table mirrors this. */
+export const ENV_SCHEMA = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(0, 65535).default(8080),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'a bolt:// or neo4j:// URI').default('bolt://127.0.0.1:7687'),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(8, 'at least 8 characters (Neo4j 5 requires it)').default('creditgraph-dev'),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEO4J_CONNECT_TIMEOUT_MS: int(100, 120000).default(2000),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and -').default('creditgraph'),
+  SHUTDOWN_TIMEOUT_MS: int(100, 600000).default(10000),
+  INGEST_BATCH_ROWS: int(1, 100000).default(2000),
+  INGEST_HTTP_MAX_ROWS: int(1, 1000000).default(10000),
+  INGEST_HTTP_MAX_BYTES: int(1024, 1073741824).default(10 * 1024 * 1024),
+  UPLOAD_DIR: z.string().min(1).default('.local/uploads'),
+  METRICS_CRON: z.string().min(1).default('0 2 * * *'),
+  METRICS_TZ: z.string().min(1).default('UTC'),
+  METRICS_SCHEDULE_ENABLED: bool.default(true),
+  METRICS_RUNS_KEEP: int(1, 1000).default(3),
+  BETWEENNESS_EXACT_MAX_NODES: int(0, 10000000).default(5000),
+  BETWEENNESS_SAMPLES: int(1, 1000000).default(256),
+  STALE_AFTER_HOURS: int(1, 100000).default(48),
+  MODEL_FILE: z.string().default(''),
+  RATE_LIMIT_PER_MINUTE: int(1, 1000000).default(600),
+  ALERT_EXPOSURE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
+  ALERT_COMMUNITY_RISK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
+});
+
+type Env = z.infer<typeof ENV_SCHEMA>;
+
+/** The validated settings, grouped by the part of the system that uses them. */
+export interface Config {
+  readonly env: Env['NODE_ENV'];
+  readonly http: { readonly host: string; readonly port: number; readonly shutdownTimeoutMs: number; readonly rateLimitPerMinute: number };
+  readonly log: { readonly level: Env['LOG_LEVEL'] };
+  readonly neo4j: {
+    readonly uri: string;
+    readonly user: string;
+    readonly password: string;
+    readonly database: string;
+    readonly connectTimeoutMs: number;
+  };
+  readonly redis: { readonly url: string; readonly prefix: string };
+  readonly ingest: { readonly batchRows: number; readonly httpMaxRows: number; readonly httpMaxBytes: number; readonly uploadDir: string };
+  readonly metrics: {
+    readonly cron: string;
+    readonly timeZone: string;
+    readonly scheduleEnabled: boolean;
+    readonly runsKeep: number;
+    readonly betweennessExactMaxNodes: number;
+    readonly betweennessSamples: number;
+    readonly alertExposure: number;
+    readonly alertCommunityRisk: number;
+  };
+  readonly scoring: { readonly staleAfterHours: number; readonly modelFile: string };
+}
+
+/** Raised when a variable is invalid; the message names the variable and what is allowed. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates an environment (normally `process.env`) into a frozen Config; throws ConfigError on the first bad variables. */
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  const defined = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ENV_SCHEMA.safeParse(defined);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const key = String(i.path[0]);
+      return `${key}=${JSON.stringify(source[key])}: ${i.message}`;
+    });
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return deepFreeze(toConfig(parsed.data));
+}
+
+function toConfig(e: Env): Config {
+  return {
+    env: e.NODE_ENV,
+    http: { host: e.HOST, port: e.PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS, rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE },
+    log: { level: e.LOG_LEVEL },
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+    },
+    redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },
+    ingest: {
+      batchRows: e.INGEST_BATCH_ROWS,
+      httpMaxRows: e.INGEST_HTTP_MAX_ROWS,
+      httpMaxBytes: e.INGEST_HTTP_MAX_BYTES,
+      uploadDir: e.UPLOAD_DIR,
+    },
+    metrics: {
+      cron: e.METRICS_CRON,
+      timeZone: e.METRICS_TZ,
+      scheduleEnabled: e.METRICS_SCHEDULE_ENABLED,
+      runsKeep: e.METRICS_RUNS_KEEP,
+      betweennessExactMaxNodes: e.BETWEENNESS_EXACT_MAX_NODES,
+      betweennessSamples: e.BETWEENNESS_SAMPLES,
+      alertExposure: e.ALERT_EXPOSURE_THRESHOLD,
+      alertCommunityRisk: e.ALERT_COMMUNITY_RISK_THRESHOLD,
+    },
+    scoring: { staleAfterHours: e.STALE_AFTER_HOURS, modelFile: e.MODEL_FILE },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,3 @@
+export { loadConfig, ConfigError, ENV_SCHEMA } from './config.js';
+export type { Config } from './config.js';
+export { configFromEnvironment, environmentWithServices, PROJECT_ROOT } from './services-env.js';

@@ -1,0 +1,109 @@
+/**
+ * The process's one neo4j-driver instance and a small `Database` facade over managed transactions.
+ * Managed transactions (executeRead / executeWrite) retry what the driver marks retriable.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Config } from '../config/index.js';
+import { UpstreamError } from '../errors/app-error.js';
+import { recordToObject } from './neo4j-values.js';
+import { defineQueries } from './cypher-loader.js';
+
+const Q = defineQueries({ ping: 'read/ping' });
+
+export type Tx = ManagedTransaction;
+
+/** Creates the driver (one per process); close it with `db.close()` on shutdown. */
+export function createDriver(config: Config['neo4j']): Driver {
+  return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+    connectionTimeout: config.connectTimeoutMs,
+    connectionAcquisitionTimeout: Math.max(config.connectTimeoutMs * 2, 5000),
+    maxTransactionRetryTime: 15000,
+    disableLosslessIntegers: false,
+    userAgent: 'creditgraph',
+  });
+}
+
+/** Read and write helpers that return plain objects; the only way the rest of src/db talks to Neo4j. */
+export class Database {
+  constructor(
+    readonly driver: Driver,
+    readonly database: string,
+  ) {}
+
+  /** Runs `work` in a managed read transaction (retried when retriable). */
+  async read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work);
+    } catch (error) {
+      throw wrapError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs `work` in a managed write transaction: all in or all out, retried when retriable. */
+  async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work);
+    } catch (error) {
+      throw wrapError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** One read statement, rows as plain objects. */
+  async readRows<T>(statement: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.read(async (tx) => (await tx.run(statement, params)).records.map((r) => recordToObject<T>(r)));
+  }
+
+  /** One write statement in its own transaction, rows as plain objects. */
+  async writeRows<T>(statement: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.write(async (tx) => (await tx.run(statement, params)).records.map((r) => recordToObject<T>(r)));
+  }
+
+  /** Runs a statement outside an explicit transaction (schema commands, CALL { } IN TRANSACTIONS). */
+  async autoCommit(statement: string, params: Record<string, unknown> = {}): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      await session.run(statement, params);
+    } catch (error) {
+      throw wrapError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Resolves when the server answers a query within `timeoutMs`; throws UpstreamError otherwise. */
+  async ping(timeoutMs = 2000): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run(Q.ping, {}, { timeout: timeoutMs });
+    } catch (error) {
+      throw new UpstreamError('neo4j', `Neo4j does not answer: ${(error as Error).message}`, error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Security.Unauthorized']);
+
+function wrapError(error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  if (code && UNAVAILABLE.has(code)) {
+    return new UpstreamError('neo4j', `Neo4j is unavailable: ${(error as Error).message}`, error);
+  }
+  return error;
+}
+
+/** Builds the Database facade from config. */
+export function createDatabase(config: Config['neo4j']): Database {
+  return new Database(createDriver(config), config.database);
+}

@@ -1,0 +1,51 @@
+/**
+ * The composition root: opens the process's one Neo4j driver and one Redis client from the config,
+ * applies the schema, and closes both on shutdown.
+ */
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/index.js';
+import { createDatabase, type Database } from '../db/driver.js';
+import { applySchema } from '../db/schema-repository.js';
+import { createRedis } from '../queue/connection.js';
+import { getLogger, setLogLevel } from '../logging/logger.js';
+
+const log = getLogger('runtime');
+
+export interface Runtime {
+  readonly config: Config;
+  readonly db: Database;
+  readonly redis: Redis;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Apply cypher/schema at start-up (default true). */
+  readonly applySchema?: boolean;
+}
+
+export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  setLogLevel(config.log.level);
+  const db = createDatabase(config.neo4j);
+  const redis = createRedis(config.redis);
+  redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  try {
+    if (options.applySchema !== false) {
+      const n = await applySchema(db);
+      log.info({ statements: n }, 'schema applied');
+    }
+  } catch (error) {
+    await Promise.allSettled([db.close(), redis.quit()]);
+    throw error;
+  }
+  let closed = false;
+  return {
+    config,
+    db,
+    redis,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await Promise.allSettled([db.close(), redis.quit()]);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../../../src/config/index.js';
+import { parseEnvFile } from '../../../src/config/services-env.js';
+
+describe('config', () => {
+  it('applies defaults and groups settings', () => {
+    const config = loadConfig({});
+    assert.equal(config.http.port, 8080);
+    assert.equal(config.neo4j.uri, 'bolt://127.0.0.1:7687');
+    assert.equal(config.redis.url, 'redis://127.0.0.1:6379');
+    assert.equal(config.metrics.cron, '0 2 * * *');
+    assert.equal(config.metrics.timeZone, 'UTC');
+  });
+
+  it('coerces numbers and booleans', () => {
+    const config = loadConfig({ PORT: '9090', METRICS_SCHEDULE_ENABLED: 'false' });
+    assert.equal(config.http.port, 9090);
+    assert.equal(config.metrics.scheduleEnabled, false);
+  });
+
+  it('is frozen all the way down', () => {
+    const config = loadConfig({});
+    assert.ok(Object.isFrozen(config));
+    assert.ok(Object.isFrozen(config.neo4j));
+    assert.throws(() => {
+      (config.neo4j as { uri: string }).uri = 'x';
+    }, TypeError);
+  });
+
+  it('names the bad variable, its value and what is allowed', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://x' }),
+      (err: unknown) =>
+        err instanceof ConfigError &&
+        /PORT="eighty"/.test(err.message) &&
+        /NEO4J_URI="http:\/\/x": a bolt:\/\/ or neo4j:\/\/ URI/.test(err.message),
+    );
+    assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL="loud"/);
+  });
+
+  it('treats empty variables as unset', () => {
+    assert.equal(loadConfig({ PORT: '' }).http.port, 8080);
+  });
+
+  it('parses the services env file', () => {
+    assert.deepEqual(parseEnvFile('NEO4J_URI=bolt://127.0.0.1:7687\n# c\nREDIS_URL=redis://127.0.0.1:6380\n'), {
+      NEO4J_URI: 'bolt://127.0.0.1:7687',
+      REDIS_URL: 'redis://127.0.0.1:6380',
+    });
+  });
+});
