@@ -9,6 +9,7 @@ import type { AppDeps } from './deps.js';
 import { requestId } from './middleware/request-id.js';
 import { errorHandler, notFoundHandler } from './middleware/problem.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { createHttpMetrics } from './middleware/http-metrics.js';
 
 /** Route modules mounted after the built-in ones (each later feature adds its router here). */
 export type RouteFactory = (deps: AppDeps) => Router;
@@ -19,7 +20,12 @@ export function createApp(deps: AppDeps, routes: readonly RouteFactory[] = ROUTE
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  const metrics = createHttpMetrics();
   app.use(requestId());
+  app.use(metrics.middleware);
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.use(
     pinoHttp({
       logger: getLogger('http'),

@@ -62,3 +62,20 @@ describe('readiness with a dead Neo4j', () => {
     assert.ok(res.headers.get('retry-after'));
   });
 });
+
+describe('Prometheus metrics', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(async () => app?.close());
+
+  it('GET /metrics exposes request latency by route', async () => {
+    await fetch(`${app.url}/healthz`);
+    const res = await fetch(`${app.url}/metrics`);
+    assert.equal(res.status, 200);
+    const text = await res.text();
+    assert.match(text, /creditgraph_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} [1-9]/);
+    assert.match(text, /creditgraph_process_cpu_user_seconds_total/);
+  });
+});
