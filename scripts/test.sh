@@ -13,7 +13,7 @@ set +a
 echo "== typecheck and lint"
 npx tsc --noEmit
 npx eslint .
-npx madge --circular --warning=false --extensions ts src workers
+npx madge --circular --extensions ts src workers
 
 echo "== mocha (unit, integration, api, ui)"
 npx mocha 'test/unit/**/*.test.ts' 'test/integration/**/*.test.ts' 'test/api/**/*.test.ts' 'test/ui/**/*.test.ts' "$@"
