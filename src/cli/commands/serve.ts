@@ -12,7 +12,7 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port?: string }) => {
       const config = configFromEnvironment();
       const api = await startApi(config, opts.port === undefined ? {} : { port: Number(opts.port) });
-      console.log(`creditgraph API listening on ${api.url}`);
       closeOnSignals(api.close);
+      console.log(`creditgraph API listening on ${api.url}`);
     });
 }

@@ -11,7 +11,7 @@ export function registerWorker(program: Command): void {
     .action(async () => {
       const config = configFromEnvironment();
       const running = await startWorkerProcess(config);
-      console.log(`creditgraph worker consuming: ${running.queues.join(', ')}`);
       closeOnSignals(running.close);
+      console.log(`creditgraph worker consuming: ${running.queues.join(', ')}`);
     });
 }
