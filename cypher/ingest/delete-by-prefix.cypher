@@ -1,0 +1,13 @@
+// Deletes every Entity, Loan, Flag and Identifier whose id starts with $prefix, with their relationships
+// (tests and benchmarks clean up what they loaded). Runs in auto-commit transactions of 5,000 nodes.
+// Params: $prefix (string, must not be empty: the repository refuses ''). Returns: nothing.
+CALL () {
+  MATCH (e:Entity) WHERE e.id STARTS WITH $prefix RETURN e AS n
+  UNION
+  MATCH (l:Loan) WHERE l.id STARTS WITH $prefix RETURN l AS n
+  UNION
+  MATCH (f:Flag) WHERE f.id STARTS WITH $prefix RETURN f AS n
+  UNION
+  MATCH (i:Identifier) WHERE i.id STARTS WITH $prefix RETURN i AS n
+}
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS

@@ -1,0 +1,130 @@
+/**
+ * Accumulates validated rows of one type into batches, drops exact repeats, rejects keys repeated with
+ * different values, and writes each full batch in one transaction. After every batch it calls the
+ * `onBatch` hook with the entity ids the batch touched (the metrics side marks them stale).
+ */
+import type { FieldProblem } from '../errors/app-error.js';
+import type { Database } from '../db/driver.js';
+import { writeIngestBatch } from '../db/ingest-repository.js';
+import { DuplicateTracker } from '../ingest/duplicate-tracker.js';
+import { RECORD_SPECS } from '../ingest/record-specs.js';
+import type { RecordType, RowByType } from '../ingest/record-types.js';
+
+/** What one written batch did; handed to the `onBatch` hook. */
+export interface BatchEvent {
+  readonly type: RecordType;
+  /** Rows sent in the batch. */
+  readonly rows: number;
+  /** Rows written (payments: events new to the graph; 0 when the batch was already loaded). */
+  readonly written: number;
+  /** Distinct entity ids the batch's rows refer to. */
+  readonly touchedEntityIds: readonly string[];
+}
+
+export type BatchHook = (event: BatchEvent) => Promise<void> | void;
+
+const globalHooks = new Set<BatchHook>();
+
+/**
+ * Registers a hook called after every written batch of every load in this process (files, HTTP rows,
+ * import jobs), after the load's own `onBatch`. Returns a function that unregisters it.
+ */
+export function addBatchHook(hook: BatchHook): () => void {
+  globalHooks.add(hook);
+  return () => globalHooks.delete(hook);
+}
+
+/** A row that could not be loaded, where it came from and why. */
+export interface RejectedRow {
+  /** Line in the file, or index (0-based) in a request body. */
+  readonly at: number;
+  readonly original: unknown;
+  readonly problems: readonly FieldProblem[];
+}
+
+export interface BatchLoaderOptions {
+  readonly batchRows: number;
+  readonly onBatch?: BatchHook;
+  /** Keys remembered for duplicate detection (default 2,000,000). */
+  readonly duplicateWindow?: number;
+}
+
+export class BatchLoader<T extends RecordType> {
+  /** Rows accepted (written or already present with the same values). */
+  loaded = 0;
+  /** Rows the database reports as newly written (payments: new events). */
+  written = 0;
+  /** Exact repeats of an earlier row, skipped. */
+  repeats = 0;
+  batches = 0;
+  private pending: { at: number; row: RowByType[T] }[] = [];
+  private readonly tracker: DuplicateTracker;
+
+  constructor(
+    private readonly db: Database,
+    readonly type: T,
+    private readonly options: BatchLoaderOptions,
+    private readonly reject: (rejected: RejectedRow) => Promise<void>,
+  ) {
+    this.tracker = new DuplicateTracker(options.duplicateWindow);
+  }
+
+  /** Adds a valid row; writes a batch when full. */
+  async add(at: number, row: RowByType[T]): Promise<void> {
+    const key = RECORD_SPECS[this.type].key(row);
+    const verdict = this.tracker.check(key, row);
+    if (verdict === 'repeat') {
+      this.repeats += 1;
+      return;
+    }
+    if (verdict === 'conflict') {
+      const field = RECORD_SPECS[this.type].columns[0] as string;
+      const reason = `${JSON.stringify(key.split('\u0000').join('→'))} appears earlier with different values`;
+      await this.reject({ at, original: row, problems: [{ field, reason }] });
+      return;
+    }
+    this.pending.push({ at, row });
+    if (this.pending.length >= this.options.batchRows) await this.flush();
+  }
+
+  /** Writes what is pending (call once more at the end). */
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    const spec = RECORD_SPECS[this.type];
+    const result = await writeIngestBatch(
+      this.db,
+      this.type,
+      batch.map((b) => b.row),
+    );
+    const conflicts = new Set(result.conflicts);
+    for (const b of batch) {
+      if (!conflicts.has(spec.key(b.row))) continue;
+      await this.reject({
+        at: b.at,
+        original: b.row,
+        problems: [
+          {
+            field: 'id',
+            reason: `payment ${JSON.stringify(spec.key(b.row))} already exists in the graph with different values`,
+          },
+        ],
+      });
+    }
+    this.loaded += batch.length - conflicts.size;
+    this.written += result.written;
+    this.batches += 1;
+    if (this.options.onBatch || globalHooks.size > 0) {
+      const touched = new Set(batch.flatMap((b) => spec.entities(b.row)));
+      const event: BatchEvent = {
+        type: this.type,
+        rows: batch.length,
+        written: result.written,
+        touchedEntityIds: [...touched],
+      };
+      await this.options.onBatch?.(event);
+      for (const hook of globalHooks) await hook(event);
+    }
+  }
+}

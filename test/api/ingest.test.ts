@@ -1,0 +1,144 @@
+/**
+ * Ingest over HTTP against the real app, Neo4j and Redis: JSON arrays with per-row errors, the size
+ * bounds (413 naming them), roles, and a file import processed by a real `ingest` worker.
+ */
+import assert from 'node:assert/strict';
+import { countIngested, deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
+import { createIngestQueue } from '../../src/queue/ingest-producer.js';
+import { QUEUE_NAMES } from '../../src/queue/names.js';
+import { startWorkers, type RunningWorkers } from '../../workers/main.js';
+import { createIngestProcessor } from '../../workers/ingest.worker.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { uniquePrefix } from '../helpers/runtime.js';
+
+describe('ingest API', function () {
+  this.timeout(120000);
+  let app: TestApp;
+  let workers: RunningWorkers;
+  const p = uniquePrefix('ingest-api');
+  const queuePrefix = uniquePrefix('q').replace(/-$/, '');
+
+  before(async () => {
+    app = await startTestApp({
+      INGEST_HTTP_MAX_ROWS: '5',
+      INGEST_HTTP_MAX_BYTES: '4096',
+      QUEUE_PREFIX: queuePrefix,
+    });
+    workers = await startWorkers(app.runtime.config, [
+      {
+        queue: QUEUE_NAMES.ingest,
+        processor: createIngestProcessor(app.runtime, { progressEveryMs: 0 }) as never,
+      },
+    ]);
+  });
+  after(async () => {
+    await workers.close();
+    const queue = createIngestQueue(app.runtime.config.redis);
+    await queue.obliterate({ force: true });
+    await queue.close();
+    await deleteByPrefix(app.runtime.db, p);
+    await app.close();
+  });
+
+  const post = (path: string, body: unknown, role: 'admin' | 'analyst' | 'none' = 'admin') =>
+    app.request(path, { method: 'POST', body: JSON.stringify(body), role });
+
+  it('loads good rows and reports each bad row by index, field and reason', async () => {
+    const res = await post(`/v1/payments?idPrefix=${p}`, [
+      { id: 'P1', payer: 'A', payee: 'B', amount: '10.50', currency: 'USD', at: '2024-01-01T00:00:00Z' },
+      { id: 'P2', payer: 'A', payee: 'B', amount: '12,5x', currency: 'USD', at: '2024-01-01' },
+      { id: 'P3', payer: 'B', payee: 'A', amount: 3, currency: 'USD', at: 1704067200, memo: 'x' },
+    ]);
+    assert.equal(res.status, 200);
+    const body = await res.json();
+    assert.equal(body.loaded, 1);
+    assert.equal(body.rejected, 2);
+    assert.deepEqual(body.errors, [
+      { row: 1, field: 'amount', reason: '"12,5x" is not a decimal' },
+      {
+        row: 2,
+        field: 'memo',
+        reason: 'is not a payments field (allowed: id, payer, payee, amount, currency, at, channel)',
+      },
+    ]);
+    const counts = await countIngested(app.runtime.db, p);
+    assert.equal(counts.paid, 1);
+    assert.equal(counts.paysMinor, 1050);
+  });
+
+  it('answers 400 problem+json when no row is loadable, 413 over the bounds', async () => {
+    const none = await post('/v1/entities', [{ id: `${p}X`, kind: 'robot' }]);
+    assert.equal(none.status, 400);
+    assert.equal((await none.json()).errors[0].field, 'kind');
+    const rows = await post(
+      '/v1/entities',
+      Array.from({ length: 6 }, (_, i) => ({ id: `${p}E${i}`, kind: 'person' })),
+    );
+    assert.equal(rows.status, 413);
+    assert.match((await rows.json()).detail, /limit of 5 rows/);
+    const bytes = await post('/v1/entities', [{ id: 'x'.repeat(5000), kind: 'person' }]);
+    assert.equal(bytes.status, 413);
+    assert.match((await bytes.json()).detail, /limit of 4096 bytes/);
+    const notArray = await post('/v1/entities', { id: 'E1' });
+    assert.equal(notArray.status, 400);
+  });
+
+  it('requires the admin role', async () => {
+    assert.equal((await post('/v1/entities', [], 'none')).status, 401);
+    assert.equal((await post('/v1/entities', [], 'analyst')).status, 403);
+  });
+
+  it('imports an uploaded file through the ingest queue and reports its status and rejects', async () => {
+    const csv =
+      'id,kind,sector,region,openedAt\nE1,business,retail,R1,2020-01-01\nE2,person,,,\nE3,alien,,,\n';
+    const res = await app.request(`/v1/imports?type=entities&idPrefix=${p}&name=people.csv`, {
+      method: 'POST',
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
+    assert.equal(res.status, 202);
+    const { id, statusUrl } = await res.json();
+    let status:
+      | {
+          state: string;
+          counts: { loaded: number; rejected: number } | null;
+          rejects: { sample: { line: number }[] };
+        }
+      | undefined;
+    for (let i = 0; i < 100; i++) {
+      status = await (await app.request(statusUrl)).json();
+      if (status?.state === 'completed' || status?.state === 'failed') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(status?.state, 'completed', JSON.stringify(status));
+    assert.equal(status?.counts?.loaded, 2);
+    assert.equal(status?.counts?.rejected, 1);
+    assert.deepEqual(
+      status?.rejects.sample.map((r) => r.line),
+      [4],
+    );
+    assert.ok(String(id).startsWith('imp-'));
+    assert.equal((await app.request('/v1/imports/imp-nope')).status, 404);
+  });
+
+  it('imports a multipart upload', async () => {
+    const form = new FormData();
+    form.set('type', 'entities');
+    form.set('idPrefix', p);
+    form.set('file', new Blob(['{"id":"M1","kind":"person"}\n']), 'm.ndjson');
+    // plain fetch: FormData must set its own multipart content-type with the boundary
+    const res = await fetch(`${app.url}/v1/imports`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${app.keys.admin}` },
+    });
+    assert.equal(res.status, 202);
+    const { statusUrl } = await res.json();
+    let state = '';
+    for (let i = 0; i < 100 && state !== 'completed'; i++) {
+      state = (await (await app.request(statusUrl)).json()).state;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(state, 'completed');
+  });
+});
