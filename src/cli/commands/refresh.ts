@@ -1,0 +1,102 @@
+/**
+ * `creditgraph refresh`: a metrics refresh with one progress bar per stage. By default it enqueues the
+ * job (a running `creditgraph worker` does the work) and follows its progress; `--inline` computes in
+ * this process instead; `--no-wait` prints the job id and returns.
+ */
+import type { Command } from 'commander';
+import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import { QueueEvents } from 'bullmq';
+import { configFromEnvironment, type Config } from '../../config/index.js';
+import { openRuntime } from '../../runtime/runtime.js';
+import { bullConnection } from '../../queue/connection.js';
+import { createMetricsQueue, newRunId } from '../../queue/metrics-producer.js';
+import { QUEUE_NAMES } from '../../queue/names.js';
+import { requestRefresh } from '../../use-cases/metrics-runs.js';
+import { REFRESH_STAGES, refreshMetrics, type RefreshProgress, type RefreshSummary } from '../../use-cases/refresh-metrics.js';
+
+interface RefreshOptions {
+  scope: string;
+  inline?: boolean;
+  wait: boolean;
+  timeout: string;
+}
+
+/** One bar per stage, filled as progress reports arrive. */
+function stageBars(): { update(p: RefreshProgress): void; stop(): void } {
+  const multi = new MultiBar({ format: ' {stage} |{bar}| {percentage}%', hideCursor: true, clearOnComplete: false }, Presets.shades_classic);
+  let stopped = false;
+  const bars = new Map<string, SingleBar>(REFRESH_STAGES.map((s) => [s, multi.create(100, 0, { stage: s.padEnd(11) })]));
+  return {
+    update(p) {
+      for (const s of REFRESH_STAGES) {
+        if (s === p.stage) break;
+        bars.get(s)?.update(100, { stage: s.padEnd(11) });
+      }
+      bars.get(p.stage)?.update(Math.round(p.stageFraction * 100), { stage: p.stage.padEnd(11) });
+    },
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      multi.stop();
+    },
+  };
+}
+
+function printSummary(s: RefreshSummary): void {
+  console.log(`run ${s.runId} complete${s.scope ? ` (scope "${s.scope}")` : ''}; previous ${s.previousRunId ?? 'none'}`);
+  console.log(`  stages: ${s.stages.map((t) => `${t.stage} ${(t.ms / 1000).toFixed(1)} s`).join(', ')}`);
+  console.log(`  counts: ${JSON.stringify(s.counts)}`);
+  if (s.deletedRuns.length) console.log(`  deleted old runs: ${s.deletedRuns.join(', ')}`);
+}
+
+async function runInline(config: Config, scope: string): Promise<void> {
+  const runtime = await openRuntime(config);
+  const bars = stageBars();
+  try {
+    const runId = newRunId(new Date());
+    const summary = await refreshMetrics(runtime.db, config.metrics, { runId, jobId: 'cli-inline', scope }, (p) => bars.update(p));
+    bars.stop();
+    printSummary(summary);
+  } finally {
+    bars.stop();
+    await runtime.close();
+  }
+}
+
+async function runQueued(config: Config, opts: RefreshOptions): Promise<void> {
+  const enqueued = await requestRefresh(config, opts.scope, 'cli', new Date());
+  console.log(`refresh job ${enqueued.jobId} (run ${enqueued.runId})${enqueued.deduplicated ? ' was already queued or running' : ' queued'}`);
+  if (!opts.wait) return;
+  const events = new QueueEvents(QUEUE_NAMES.metrics, { connection: bullConnection(config.redis), prefix: config.redis.prefix });
+  const queue = createMetricsQueue(config.redis);
+  const bars = stageBars();
+  try {
+    await events.waitUntilReady();
+    events.on('progress', ({ jobId, data }) => {
+      if (jobId === enqueued.jobId && typeof data === 'object' && data !== null && 'stage' in data) bars.update(data as RefreshProgress);
+    });
+    const job = await queue.getJob(enqueued.jobId);
+    if (!job) throw new Error(`job ${enqueued.jobId} disappeared`);
+    const summary = (await job.waitUntilFinished(events, Number(opts.timeout) * 1000)) as RefreshSummary;
+    bars.stop();
+    printSummary(summary);
+  } finally {
+    bars.stop();
+    await Promise.allSettled([events.close(), queue.close()]);
+  }
+}
+
+export function registerRefresh(program: Command): void {
+  program
+    .command('refresh')
+    .description('recompute the network metrics (PageRank, communities, risk) as a new run; shows stage progress')
+    .option('--scope <prefix>', 'only entities whose id starts with this (a scoped refresh)', '')
+    .option('--inline', 'compute in this process instead of enqueueing for a worker')
+    .option('--no-wait', 'enqueue and return without following progress')
+    .option('--timeout <seconds>', 'how long to follow a queued job', '3600')
+    .action(async (opts: RefreshOptions) => {
+      const config = configFromEnvironment();
+      if (opts.inline) await runInline(config, opts.scope);
+      else await runQueued(config, opts);
+    });
+}

@@ -1,0 +1,66 @@
+/**
+ * Turns the analytics arrays of a run into the rows the metrics repository writes: one row per entity,
+ * per community, per ring. NaN (undefined, e.g. no inflow) becomes null.
+ */
+import type { GraphSnapshot } from '../analytics/edge-list.js';
+import type { CentralityResult, CommunitiesResult, RiskResult } from '../analytics/analytics-pipeline.js';
+import type { CommunityRow, EntityMetricsRow, RingRow } from '../db/metrics-repository.js';
+
+const num = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : x);
+
+/** One EntityMetrics row per entity of the snapshot. */
+export function entityMetricsRows(s: GraphSnapshot, c: CentralityResult, k: CommunitiesResult, r: RiskResult): EntityMetricsRow[] {
+  return s.ids.map((id, v) => ({
+    id,
+    metrics: {
+      pagerank: num(c.pagerank[v]),
+      pagerankPct: num(c.pagerankPct[v]),
+      degreeIn: num(c.degreeIn[v]),
+      degreeOut: num(c.degreeOut[v]),
+      strengthIn: num(c.strengthIn[v]),
+      strengthOut: num(c.strengthOut[v]),
+      betweenness: num(c.betweenness[v]),
+      community: num(k.community[v]),
+      communityRisk: num(k.entityRisk[v]),
+      exposure: num(r.exposure[v]),
+      exposurePct: num(r.exposurePct[v]),
+      counterpartyRisk: num(r.counterpartyRisk[v]),
+      concentration: num(r.inflow[v]),
+      purchaseConcentration: num(r.purchases[v]),
+      ringCount: num(r.ringCount[v]),
+    },
+  }));
+}
+
+export function communityRows(k: CommunitiesResult): CommunityRow[] {
+  return k.communities.map((c) => ({ id: c.id, size: c.size, bad: c.bad, defaultRate: c.defaultRate, risk: c.risk }));
+}
+
+/** Rings with their members' ids and a smoothed bad rate (same smoothing as communities). */
+export function ringRows(s: GraphSnapshot, r: RiskResult, prior: number, smoothing: number): RingRow[] {
+  const risk = (members: readonly number[]) => {
+    const bad = members.reduce((n, v) => n + (s.bad[v] ? 1 : 0), 0);
+    return { bad, risk: (bad + smoothing * prior) / (members.length + smoothing) };
+  };
+  const cycles: RingRow[] = r.cycles.map((c) => ({
+    id: `cycle:${c.members.map((v) => s.ids[v]).join('>')}`,
+    kind: 'cycle',
+    members: c.members.map((v) => s.ids[v]!),
+    size: c.members.length,
+    ...risk(c.members),
+    amountMinor: c.amount,
+    spanMs: c.spanMs,
+    identifiers: null,
+  }));
+  const shared: RingRow[] = r.identifierRings.map((g) => ({
+    id: `shared:${s.ids[g.members[0]!]}`,
+    kind: 'shared-identifier',
+    members: g.members.map((v) => s.ids[v]!),
+    size: g.members.length,
+    ...risk(g.members),
+    amountMinor: null,
+    spanMs: null,
+    identifiers: g.identifiers,
+  }));
+  return [...cycles, ...shared];
+}

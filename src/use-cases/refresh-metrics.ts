@@ -1,0 +1,146 @@
+/**
+ * A full metrics refresh: snapshot → centrality → communities → risk → write-back → switch, then
+ * retention. Idempotent per run id: a retried or recovered job recomputes from a fresh snapshot and
+ * MERGEs over whatever the crashed attempt wrote; the previous run stays in service until the switch.
+ */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Config } from '../config/index.js';
+import type { Database } from '../db/driver.js';
+import { readGraphSnapshot } from '../db/snapshot-repository.js';
+import {
+  deleteExpiredRuns,
+  failRun,
+  startRun,
+  switchCurrentRun,
+  updateRunProgress,
+  writeCommunities,
+  writeEntityMetrics,
+  writeRings,
+  type StageTiming,
+} from '../db/metrics-repository.js';
+import { ANALYTICS_DEFAULTS, computeCentralityInSlices, computeCommunities, computeRisk, prepareGraph, type AnalyticsOptions } from '../analytics/analytics-pipeline.js';
+import { createRng, seedFromString } from '../analytics/rng.js';
+import { communityRows, entityMetricsRows, ringRows } from './metrics-result-rows.js';
+
+export const REFRESH_STAGES = ['snapshot', 'centrality', 'communities', 'risk', 'write-back', 'switch'] as const;
+export type RefreshStage = (typeof REFRESH_STAGES)[number];
+
+/** Reported after each step: the stage, its progress within (0–1) and the overall percentage. */
+export interface RefreshProgress {
+  readonly runId: string;
+  readonly stage: RefreshStage;
+  readonly stageFraction: number;
+  readonly percent: number;
+}
+
+export interface RefreshRequest {
+  readonly runId: string;
+  readonly jobId: string;
+  /** Entity id prefix of a scoped refresh ('' = the whole graph). */
+  readonly scope: string;
+}
+
+export interface RefreshSummary {
+  readonly runId: string;
+  readonly scope: string;
+  readonly status: 'complete';
+  readonly alreadyComplete: boolean;
+  readonly previousRunId: string | null;
+  readonly deletedRuns: readonly string[];
+  readonly counts: Record<string, number | boolean>;
+  readonly stages: readonly StageTiming[];
+}
+
+const SNAPSHOT_PAGE = 5000;
+const MAX_IDENTIFIER_SHARE = 50;
+/** Share of the whole refresh each stage represents in the progress percentage. */
+const STAGE_WEIGHT: Record<RefreshStage, number> = { snapshot: 25, centrality: 20, communities: 15, risk: 10, 'write-back': 28, switch: 2 };
+
+function percentAt(stage: RefreshStage, fraction: number): number {
+  let before = 0;
+  for (const s of REFRESH_STAGES) {
+    if (s === stage) break;
+    before += STAGE_WEIGHT[s];
+  }
+  return Math.round(before + STAGE_WEIGHT[stage] * Math.min(1, Math.max(0, fraction)));
+}
+
+/** The analytics options of a run, from config. */
+export function analyticsOptions(config: Config['metrics']): AnalyticsOptions {
+  return { ...ANALYTICS_DEFAULTS, betweennessExactMaxNodes: config.betweennessExactMaxNodes, betweennessSamples: config.betweennessSamples };
+}
+
+/** Runs one refresh to completion (or throws after marking the run failed). */
+export async function refreshMetrics(
+  db: Database,
+  config: Config['metrics'],
+  request: RefreshRequest,
+  onProgress: (p: RefreshProgress) => void | Promise<void> = () => {},
+): Promise<RefreshSummary> {
+  const options = analyticsOptions(config);
+  const params = { scope: request.scope, seed: seedFromString(request.runId), options: { ...options, cycles: { ...options.cycles } } };
+  const started = await startRun(db, { id: request.runId, scope: request.scope, jobId: request.jobId, params });
+  if (started.status === 'complete') {
+    return { runId: request.runId, scope: request.scope, status: 'complete', alreadyComplete: true, previousRunId: null, deletedRuns: [], counts: {}, stages: [] };
+  }
+  try {
+    return await runStages(db, config, request, options, params.seed, onProgress);
+  } catch (error) {
+    await failRun(db, request.runId, (error as Error).message).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function runStages(
+  db: Database,
+  config: Config['metrics'],
+  request: RefreshRequest,
+  options: AnalyticsOptions,
+  seed: number,
+  onProgress: (p: RefreshProgress) => void | Promise<void>,
+): Promise<RefreshSummary> {
+  const { runId, scope } = request;
+  const stages: StageTiming[] = [];
+  const counts: Record<string, number | boolean> = {};
+  let t = performance.now();
+  const report = (stage: RefreshStage, fraction: number) => onProgress({ runId, stage, stageFraction: fraction, percent: percentAt(stage, fraction) });
+  const finish = async (stage: RefreshStage, status: 'running' | 'writing' = 'running', snapshotAtMs?: number) => {
+    const now = performance.now();
+    stages.push({ stage, ms: Math.round(now - t) });
+    t = now;
+    await updateRunProgress(db, runId, { status, stage, stages, counts, snapshotAtMs });
+    await report(stage, 1);
+    await yieldToEventLoop(); // lets BullMQ renew the job lock between CPU-heavy stages
+  };
+
+  await report('snapshot', 0);
+  const snapshotAtMs = Date.now();
+  const snapshot = await readGraphSnapshot(db, { idPrefix: scope, pageSize: SNAPSHOT_PAGE, maxIdentifierShare: MAX_IDENTIFIER_SHARE });
+  Object.assign(counts, { entities: snapshot.ids.length, edges: snapshot.edges.length, bad: snapshot.bad.reduce((a, b) => a + b, 0) });
+  await finish('snapshot', 'running', snapshotAtMs);
+
+  const graph = prepareGraph(snapshot);
+  const centrality = await computeCentralityInSlices(graph, options, createRng(seed), () => yieldToEventLoop());
+  Object.assign(counts, { ...centrality.stats });
+  await finish('centrality');
+
+  const communities = computeCommunities(graph, options, createRng(seed ^ 0x9e3779b9));
+  Object.assign(counts, { communities: communities.count, modularity: communities.modularity });
+  await finish('communities');
+
+  const risk = computeRisk(graph, options);
+  Object.assign(counts, { ...risk.stats, cycles: risk.cycles.length, cyclesTruncated: risk.cyclesTruncated, identifierRings: risk.identifierRings.length });
+  await finish('risk', 'writing');
+
+  const batch = config.writeBatchRows;
+  await writeCommunities(db, runId, communityRows(communities), batch);
+  await writeRings(db, runId, ringRows(snapshot, risk, communities.prior, options.riskSmoothing), batch);
+  const rows = entityMetricsRows(snapshot, centrality, communities, risk);
+  await writeEntityMetrics(db, runId, rows, batch, (done) => report('write-back', done / Math.max(1, rows.length)));
+  await finish('write-back', 'writing');
+
+  const { previousId } = await switchCurrentRun(db, runId, counts, [...stages, { stage: 'switch', ms: 0 }]);
+  const deletedRuns = await deleteExpiredRuns(db, scope, config.runsKeep, batch);
+  await report('switch', 1);
+  return { runId, scope, status: 'complete', alreadyComplete: false, previousRunId: previousId, deletedRuns, counts, stages };
+}
