@@ -3,6 +3,7 @@ import type { Config } from '../config/index.js';
 import { createApp } from '../api/create-app.js';
 import { listen, type RunningServer } from '../api/server.js';
 import { openRuntime } from './runtime.js';
+import { auditTrailOf } from '../use-cases/score-audit.js';
 
 export async function startApi(config: Config, overrides: { port?: number; host?: string } = {}): Promise<RunningServer> {
   const runtime = await openRuntime(config);
@@ -12,6 +13,9 @@ export async function startApi(config: Config, overrides: { port?: number; host?
     overrides.host ?? config.http.host,
     overrides.port ?? config.http.port,
     config.http.shutdownTimeoutMs,
-    runtime.close,
+    async () => {
+      await auditTrailOf(runtime.db).flush().catch(() => undefined);
+      await runtime.close();
+    },
   );
 }

@@ -6,6 +6,7 @@
 import type { RequestHandler, Response } from 'express';
 import type { ApiKeyRecord, Role } from '../../auth/api-key.js';
 import { findApiKey } from '../../db/api-key-repository.js';
+import { withDeadline } from '../../db/deadline.js';
 import { ForbiddenError, RateLimitedError, UnauthorizedError } from '../../errors/app-error.js';
 import type { AppDeps } from '../deps.js';
 
@@ -21,7 +22,7 @@ function presentedKey(authorization: string | undefined, header: string | undefi
 async function lookup(deps: AppDeps, key: string): Promise<ApiKeyRecord | undefined> {
   const hit = cache.get(key);
   if (hit && hit.until > Date.now()) return hit.record;
-  const record = await findApiKey(deps.db, key);
+  const record = await withDeadline(findApiKey(deps.db, key), deps.config.scoring.timeoutMs, 'Neo4j (API key lookup)');
   if (cache.size > 10000) cache.clear();
   cache.set(key, { record, until: Date.now() + CACHE_MS });
   return record;

@@ -1,0 +1,132 @@
+/** Request and response schemas of the score and audit routes (OpenAPI + validation). */
+import { z } from 'zod';
+import { OPENAPI_REGISTRY } from './registry.js';
+
+export const ENTITY_ID = z
+  .string()
+  .min(1)
+  .max(200)
+  .openapi({ example: 'E-1042', description: 'entity id as ingested' });
+
+export const ENTITY_PARAMS = z.object({ id: ENTITY_ID });
+
+export const SCORE_QUERY = z.object({
+  asOf: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: 'scoring date (ISO-8601); only facts before it are used. Default: now' }),
+});
+
+export const PURPOSE_HEADERS = z.object({
+  'x-purpose': z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: 'why the score is requested (recorded in the audit trail)' }),
+});
+
+export const BATCH_BODY = z.object({
+  ids: z.array(ENTITY_ID).min(1).max(1000).openapi({ description: 'up to 1,000 entity ids' }),
+  asOf: z.iso.datetime({ offset: true }).optional(),
+});
+
+const REASON = z.object({
+  code: z.string().openapi({ example: 'INFLOW_CONCENTRATED' }),
+  feature: z.string(),
+  dimension: z.string(),
+  value: z.number().nullable(),
+  pointsLost: z.number(),
+  text: z.string().openapi({ example: '38% of inflow comes from one payer, E-1042' }),
+  evidence: z.record(z.string(), z.unknown()),
+});
+
+const DIMENSION = z.object({
+  key: z.string(),
+  label: z.string(),
+  subScore: z.number(),
+  points: z.number(),
+  maxPoints: z.number(),
+});
+
+const LIMIT = z.object({
+  amount: z.number().int().openapi({ description: 'credit limit in minor units; 0 when declined' }),
+  monthlyNetInflow: z.number(),
+  multiple: z.number(),
+  pdCutoff: z.number(),
+  reason: z.object({ code: z.string(), text: z.string() }).nullable(),
+});
+
+export const SCORE_SCHEMA = OPENAPI_REGISTRY.register(
+  'Score',
+  z.object({
+    entityId: z.string(),
+    score: z
+      .number()
+      .int()
+      .openapi({ description: 'on the model scale (default 350–950; 600 = PD 5%, +50 doubles the odds)' }),
+    band: z.string().openapi({ description: 'A (PD < 1%) … E (PD ≥ 20%)' }),
+    pd: z.number().openapi({ description: 'probability of default, 0..1' }),
+    dimensions: z.array(DIMENSION),
+    reasons: z.array(REASON).max(4),
+    limit: LIMIT,
+    modelVersion: z.string(),
+    runId: z.string().nullable(),
+    asOf: z.string(),
+    stale: z.boolean(),
+  }),
+);
+
+export const BATCH_RESPONSE = OPENAPI_REGISTRY.register(
+  'ScoreBatch',
+  z.object({
+    results: z.array(
+      z.union([
+        z.object({ id: z.string(), status: z.literal('ok'), score: SCORE_SCHEMA }),
+        z.object({ id: z.string(), status: z.literal('not_found'), error: z.string() }),
+      ]),
+    ),
+    counts: z.object({ ok: z.number().int(), notFound: z.number().int() }),
+  }),
+);
+
+export const ENTITY_SCHEMA = OPENAPI_REGISTRY.register(
+  'Entity',
+  z.object({
+    id: z.string(),
+    kind: z.string().nullable(),
+    sector: z.string().nullable(),
+    region: z.string().nullable(),
+    openedAt: z.string().nullable(),
+    minimal: z.boolean(),
+    counts: z.record(z.string(), z.number()),
+    runId: z.string().nullable(),
+    metrics: z.record(z.string(), z.unknown()).nullable(),
+  }),
+);
+
+export const AUDIT_QUERY = z.object({
+  keyId: z.string().optional(),
+  entityId: z.string().optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const AUDIT_RESPONSE = OPENAPI_REGISTRY.register(
+  'AuditEvents',
+  z.object({
+    events: z.array(
+      z.object({
+        id: z.string(),
+        keyId: z.string(),
+        role: z.string(),
+        entityId: z.string(),
+        at: z.string(),
+        purpose: z.string(),
+        route: z.string(),
+        status: z.number().int(),
+        requestId: z.string(),
+      }),
+    ),
+  }),
+);

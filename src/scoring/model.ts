@@ -1,0 +1,125 @@
+/**
+ * A scorecard model as data (a versioned JSON file): per feature, bins with points; a score is
+ * `basePoints + Σ points`, on the model's scale. Both the built-in expert model and trained models
+ * take this one form, so serving never cares where a model came from.
+ */
+import { z } from 'zod';
+import { FEATURE_NAMES, type FeatureName } from './features.js';
+import type { ScaleOptions } from './scale.js';
+
+export const MODEL_FORMAT = 'creditgraph-scorecard/1';
+
+/** One bin: values in [min, max) (null = unbounded on that side). */
+export interface Bin {
+  readonly min: number | null;
+  readonly max: number | null;
+  readonly points: number;
+  /** Weight of evidence ln(good share / bad share), when trained. */
+  readonly woe?: number;
+  readonly count?: number;
+  readonly badRate?: number;
+}
+
+export interface Characteristic {
+  readonly feature: FeatureName;
+  /** Ordered, contiguous bins covering the real line. */
+  readonly bins: readonly Bin[];
+  /** Points when the value is missing. */
+  readonly missing: Omit<Bin, 'min' | 'max'>;
+}
+
+export interface TrainingSummary {
+  readonly asOf: string;
+  readonly rows: number;
+  readonly bads: number;
+  readonly intercept: number;
+  readonly coefficients: Readonly<Partial<Record<FeatureName, number>>>;
+  readonly informationValue: Readonly<Partial<Record<FeatureName, number>>>;
+  readonly previousVersion: string | null;
+}
+
+export interface ScorecardModel {
+  readonly format: typeof MODEL_FORMAT;
+  readonly version: string;
+  readonly kind: 'expert' | 'trained';
+  readonly createdAt: string;
+  readonly scale: ScaleOptions;
+  readonly basePoints: number;
+  readonly characteristics: readonly Characteristic[];
+  readonly training?: TrainingSummary;
+}
+
+const num = z.number().finite();
+const binFields = {
+  points: num,
+  woe: num.optional(),
+  count: z.number().int().min(0).optional(),
+  badRate: num.optional(),
+};
+const binSchema = z.object({ min: num.nullable(), max: num.nullable(), ...binFields });
+const featureSchema = z.enum(FEATURE_NAMES as [FeatureName, ...FeatureName[]]);
+
+export const MODEL_SCHEMA = z.object({
+  format: z.literal(MODEL_FORMAT),
+  version: z.string().min(1),
+  kind: z.enum(['expert', 'trained']),
+  createdAt: z.string(),
+  scale: z.object({ anchorScore: num, anchorOdds: num.positive(), pdo: num.positive(), min: num, max: num }),
+  basePoints: num,
+  characteristics: z.array(
+    z.object({ feature: featureSchema, bins: z.array(binSchema).min(1), missing: z.object(binFields) }),
+  ),
+  training: z
+    .object({
+      asOf: z.string(),
+      rows: z.number().int(),
+      bads: z.number().int(),
+      intercept: num,
+      coefficients: z.record(z.string(), num),
+      informationValue: z.record(z.string(), num),
+      previousVersion: z.string().nullable(),
+    })
+    .optional(),
+});
+
+/** Parses and checks a model (from a file); throws with the first problem's path. */
+export function parseModel(data: unknown): ScorecardModel {
+  const parsed = MODEL_SCHEMA.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid model: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'unknown problem'}`);
+  }
+  for (const c of parsed.data.characteristics) checkBins(c.feature, c.bins);
+  return parsed.data as ScorecardModel;
+}
+
+function checkBins(feature: string, bins: readonly Bin[]): void {
+  if (bins[0]?.min !== null || bins[bins.length - 1]?.max !== null) {
+    throw new Error(`invalid model: ${feature}: bins must start at -∞ and end at +∞`);
+  }
+  for (let i = 1; i < bins.length; i++) {
+    if (bins[i]!.min !== bins[i - 1]!.max)
+      throw new Error(`invalid model: ${feature}: bins ${i - 1} and ${i} are not contiguous`);
+  }
+}
+
+/** The bin holding `value` (the last bin whose min ≤ value). */
+export function binOf(bins: readonly Bin[], value: number): Bin {
+  let found = bins[0]!;
+  for (const b of bins) {
+    if (b.min === null || value >= b.min) found = b;
+    else break;
+  }
+  return found;
+}
+
+/** Builds contiguous bins from cut points and points per bin (points.length = cuts.length + 1). */
+export function binsFromCuts(cuts: readonly number[], points: readonly number[]): Bin[] {
+  if (points.length !== cuts.length + 1)
+    throw new Error('binsFromCuts: need one more points value than cuts');
+  return points.map((p, i) => ({
+    min: i === 0 ? null : cuts[i - 1]!,
+    max: i === cuts.length ? null : cuts[i]!,
+    points: p,
+  }));
+}

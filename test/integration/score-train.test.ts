@@ -1,0 +1,80 @@
+/** train → model file → validate report, on a labelled population in the real Neo4j. */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
+import { listLoanOutcomes } from '../../src/db/score-repository.js';
+import { expertModel } from '../../src/scoring/expert-model.js';
+import type { Runtime } from '../../src/runtime/runtime.js';
+import { readModelFile } from '../../src/use-cases/score-model.js';
+import { trainModel } from '../../src/use-cases/score-train.js';
+import { validateModel } from '../../src/use-cases/score-validate.js';
+import { openTestRuntime, uniquePrefix } from '../helpers/runtime.js';
+import { loadTrainingFixture, TRAINING_AS_OF } from '../helpers/score-training-fixture.js';
+
+describe('score model lifecycle (train, validate)', () => {
+  let rt: Runtime;
+  const p = uniquePrefix('score-train');
+  const dir = mkdtempSync(join(tmpdir(), 'creditgraph-models-'));
+  before(async () => {
+    rt = await openTestRuntime();
+    await loadTrainingFixture(rt.db, p);
+  });
+  after(async () => {
+    await deleteByPrefix(rt.db, p);
+    await rt.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('labels borrowers by defaults within the horizon after the observation date', async () => {
+    const outcomes = await listLoanOutcomes(rt.db, TRAINING_AS_OF, 365 * 86_400_000, p);
+    assert.equal(outcomes.filter((o) => o.id.startsWith(`${p}b`)).length, 160);
+    assert.ok(outcomes.some((o) => o.bad) && outcomes.some((o) => !o.bad));
+    const before = await listLoanOutcomes(rt.db, Date.UTC(2025, 0, 1), 365 * 86_400_000, p);
+    assert.ok(
+      before.every((o) => !o.bad),
+      'defaults before the date are left out, none after',
+    );
+  });
+
+  it('trains a versioned model file that discriminates, and validates it against the expert model', async () => {
+    const { model, path } = await trainModel(rt.db, rt.config, {
+      asOfMs: TRAINING_AS_OF,
+      horizonDays: 365,
+      prefix: p,
+      now: new Date('2025-02-03T04:05:06Z'),
+      out: join(dir, 'm.json'),
+    });
+    assert.equal(model.version, 'model-20250203T040506');
+    assert.deepEqual(readModelFile(path), model);
+    const features = model.characteristics.map((c) => c.feature);
+    assert.ok(
+      features.includes('concentration') || features.includes('reportedNegativeShare'),
+      features.join(','),
+    );
+    assert.ok(
+      !features.includes('loansDefaulted'),
+      'the outcome itself is not a feature (defaults are after the date)',
+    );
+
+    const v = await validateModel(rt.db, rt.config, {
+      asOfMs: TRAINING_AS_OF,
+      horizonDays: 365,
+      prefix: p,
+      model,
+      previous: expertModel(),
+      outDir: dir,
+      now: new Date(),
+    });
+    assert.ok(v.report.auc > 0.7, `AUC ${v.report.auc}`);
+    assert.ok(v.report.ks > 0.3);
+    assert.ok(v.report.psi !== null && v.report.psi >= 0);
+    assert.equal(v.report.calibration.length, 10);
+    assert.deepEqual(Object.keys(v.report.fairness), ['region', 'sector']);
+    assert.ok(existsSync(v.htmlPath));
+    const html = readFileSync(v.htmlPath, 'utf8');
+    assert.equal((html.match(/<svg /g) ?? []).length, 3);
+    assert.equal(JSON.parse(readFileSync(v.jsonPath, 'utf8')).modelVersion, model.version);
+  });
+});
