@@ -1,0 +1,106 @@
+/**
+ * Reads for the analyst's exploration of the network: ego-network hops, ties between entities,
+ * node attributes of a metrics run, id-prefix search and shortest paths. Read-only.
+ */
+import neo4j from 'neo4j-driver';
+import type { EntityRow, TieRow } from '../use-cases/explore-graph.js';
+import { defineQueries } from './cypher-loader.js';
+import type { Database, Tx } from './driver.js';
+import { recordToObject } from './neo4j-values.js';
+
+const Q = defineQueries({
+  expand: 'explore/expand-frontier',
+  edgesAmong: 'explore/get-edges-among',
+  nodeAttributes: 'explore/get-node-attributes',
+  search: 'explore/search-entities',
+  paths: 'explore/find-paths',
+  entityIds: 'explore/find-entity-ids',
+  highestDegree: 'explore/find-highest-degree-entity',
+});
+
+/** Runs read statements: the Database itself, or one read transaction (see `inOneRead`). */
+export interface Reader {
+  readRows<T>(statement: string, params?: Record<string, unknown>): Promise<T[]>;
+}
+
+function txReader(tx: Tx): Reader {
+  return { readRows: async <T>(statement: string, params = {}) => (await tx.run(statement, params)).records.map((r) => recordToObject<T>(r)) };
+}
+
+/** Runs several reads in one read transaction: one consistent view and fewer round trips. */
+export async function inOneRead<T>(db: Database, work: (reader: Reader) => Promise<T>): Promise<T> {
+  return db.read((tx) => work(txReader(tx)));
+}
+
+/** Filters on ties: active since an instant (ISO-8601), and a minimum amount in minor units. */
+export interface TieFilters {
+  readonly since: string | null;
+  readonly minAmount: number | null;
+}
+
+export interface FrontierHop {
+  /** Kept neighbours, strongest first (strength = summed tie amounts to the frontier, minor units). */
+  readonly picked: Array<{ id: string; eid: string; strength: number }>;
+  /** Neighbours matching the filters before the cap. */
+  readonly found: number;
+  /** Ties from the frontier to the neighbours left out. */
+  readonly cutEdges: number;
+}
+
+/** One best-first hop: at most `room` new neighbours of `frontier` not in `seen` (elementIds). */
+export async function expandFrontier(
+  db: Reader,
+  frontier: readonly string[],
+  seen: readonly string[],
+  room: number,
+  filters: TieFilters,
+): Promise<FrontierHop> {
+  const [row] = await db.readRows<FrontierHop>(Q.expand, { frontier, seen, room: neo4j.int(Math.max(0, Math.floor(room))), ...filters });
+  return row ?? { picked: [], found: 0, cutEdges: 0 };
+}
+
+/** Ties among the entities `ids` (with their elementIds `eids`: both ends in the set) matching the filters. */
+export async function getEdgesAmong(db: Reader, ids: readonly string[], eids: readonly string[], filters: TieFilters): Promise<TieRow[]> {
+  return db.readRows<TieRow>(Q.edgesAmong, { ids, eids, ...filters });
+}
+
+/**
+ * Kind, badness and metrics of each existing entity; the metrics come from the newest complete run in
+ * service that covers the entity (null metrics and runId when none does).
+ */
+export async function getNodeAttributes(db: Reader, ids: readonly string[]): Promise<Array<EntityRow & { eid: string }>> {
+  return db.readRows<EntityRow & { eid: string }>(Q.nodeAttributes, { ids });
+}
+
+export interface EntityHit {
+  readonly id: string;
+  readonly kind: string | null;
+  readonly bad: boolean;
+}
+
+/** Entities whose id starts with `prefix`, ascending, at most `limit`. */
+export async function searchEntities(db: Reader, prefix: string, limit: number): Promise<EntityHit[]> {
+  return db.readRows<EntityHit>(Q.search, { prefix, limit: neo4j.int(limit) });
+}
+
+export interface PathRow {
+  readonly ids: string[];
+  readonly hops: TieRow[];
+}
+
+/** Up to `limit` shortest paths (≤ maxHops, ≤ 6) between two entities, shortest first. */
+export async function findPaths(db: Reader, from: string, to: string, maxHops: number, limit: number): Promise<PathRow[]> {
+  return db.readRows<PathRow>(Q.paths, { from, to, maxHops: neo4j.int(maxHops), limit: neo4j.int(limit) });
+}
+
+/** The subset of `ids` that are entities, each with its elementId. */
+export async function findEntityIds(db: Reader, ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.readRows<{ id: string; eid: string }>(Q.entityIds, { ids });
+  return new Map(rows.map((r) => [r.id, r.eid]));
+}
+
+/** The entity with the most PAYS and SUPPLIES ties among ids starting with `prefix` (a full scan). */
+export async function findHighestDegreeEntity(db: Reader, prefix: string): Promise<{ id: string; degree: number } | null> {
+  const [row] = await db.readRows<{ id: string; degree: number }>(Q.highestDegree, { prefix });
+  return row ?? null;
+}

@@ -1,0 +1,146 @@
+/**
+ * The analyst web view in a real browser (Debian's Chromium via playwright-core) against the real
+ * API and Neo4j: enter the key, search an entity, see the network drawn, read a score, expand a node.
+ * Saves docs/web-view.png for the README.
+ */
+import assert from 'node:assert/strict';
+import { mkdir, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
+import { createFixtureGraph, createFixtureRun, deleteFixtureGraph } from '../../src/db/explore-fixture-repository.js';
+import { auditTrailOf } from '../../src/use-cases/score-audit.js';
+import { exploreGraph, exploreRuns } from '../fixtures/explore-graph.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { uniquePrefix } from '../helpers/runtime.js';
+import { launchChromium, type Browser } from './browser.js';
+
+const SCREENSHOT = fileURLToPath(new URL('../../docs/web-view.png', import.meta.url));
+
+/** The handle main.ts exposes as window.__creditgraph. */
+interface Handle {
+  graph: { order: number; nodes(): string[]; getNodeAttributes(n: string): { x: number; y: number } };
+  renderer: { graphToViewport(p: { x: number; y: number }): { x: number; y: number } };
+  state: { loads: number; expansions: number; error: string | null };
+}
+type Win = Window & { __creditgraph: Handle };
+
+async function nodeKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as Win).__creditgraph.graph.nodes().sort());
+}
+
+/** Page coordinates of a drawn node. */
+async function nodePoint(page: Page, key: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator('#graph').boundingBox();
+  assert.ok(box, '#graph has no box');
+  const p = await page.evaluate((k) => {
+    const { graph, renderer } = (window as unknown as Win).__creditgraph;
+    return renderer.graphToViewport(graph.getNodeAttributes(k));
+  }, key);
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+/**
+ * How many pixels of the drawing differ from the white background: a screenshot of the graph area
+ * (overlays hidden) decoded by the browser itself into a 2D canvas.
+ */
+async function inkedPixels(page: Page): Promise<number> {
+  await page.evaluate(() => ['status', 'legend'].forEach((id) => document.getElementById(id)?.style.setProperty('visibility', 'hidden')));
+  const png = await page.locator('#graph').screenshot({ type: 'png' });
+  await page.evaluate(() => ['status', 'legend'].forEach((id) => document.getElementById(id)?.style.removeProperty('visibility')));
+  return page.evaluate(async (dataUrl) => {
+    const img = new Image();
+    img.src = dataUrl;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return -1;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, img.width, img.height);
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 3 * 235) inked += 1;
+    return inked;
+  }, `data:image/png;base64,${png.toString('base64')}`);
+}
+
+describe('web view at /ui (Chromium)', function () {
+  this.timeout(120000);
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+  const p = uniquePrefix('ui');
+
+  before(async () => {
+    app = await startTestApp();
+    await createFixtureGraph(app.runtime.db, exploreGraph(p));
+    for (const run of exploreRuns(p)) await createFixtureRun(app.runtime.db, run);
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (err) => console.error('page error:', err.message));
+  });
+  after(async () => {
+    await browser?.close();
+    if (app) {
+      await deleteFixtureGraph(app.runtime.db, p);
+      await auditTrailOf(app.runtime.db).flush();
+      for (const key of Object.values(app.keys)) await deleteAuditEventsOfKey(app.runtime.db, key.split('_')[1] ?? '');
+    }
+    await app?.close();
+  });
+
+  it('opens /ui and accepts an analyst key', async () => {
+    const res = await page.goto(`${app.url}/ui`);
+    assert.equal(res?.status(), 200);
+    assert.equal(await page.title(), 'creditgraph — network explorer');
+    await page.fill('#api-key', app.keys.analyst);
+    await page.click('#save-key');
+    await page.waitForFunction(() => document.getElementById('key-status')?.textContent === 'key accepted');
+  });
+
+  it('searches an entity and draws its network (sigma has the nodes, the canvas is not blank)', async () => {
+    await page.fill('#search', `${p}hu`);
+    await page.press('#search', 'Enter');
+    await page.click(`#search-results li[data-id="${p}hub"]`);
+    await page.waitForFunction(() => (window as unknown as Win).__creditgraph.state.loads === 1);
+    const expected = ['a1', 'a2', 'a3', 'a4', 'a5', 'b1', 'b2', 'b3', 'hub', 's1'].map((s) => p + s).sort();
+    assert.deepEqual(await nodeKeys(page), expected);
+    assert.equal(await page.evaluate(() => (window as unknown as Win).__creditgraph.state.error), null);
+    const inked = await inkedPixels(page);
+    assert.ok(inked > 800, `only ${inked} drawn pixels`);
+  });
+
+  it('clicking a node shows its score and at least one reason', async () => {
+    const point = await nodePoint(page, `${p}a1`);
+    await page.mouse.click(point.x, point.y);
+    await page.waitForSelector('#panel .score', { timeout: 15000 });
+    assert.equal(await page.textContent('#panel h2'), `${p}a1`);
+    assert.match((await page.textContent('#panel .score')) ?? '', /^\d{3}$/);
+    assert.ok((await page.locator('#panel .reason').count()) >= 1, 'no reason shown');
+    assert.ok((await page.locator('#panel .dimension').count()) >= 1, 'no dimension shown');
+  });
+
+  it('double-clicking a node expands its neighbours', async () => {
+    const before = (await nodeKeys(page)).length;
+    const point = await nodePoint(page, `${p}b1`);
+    await page.mouse.dblclick(point.x, point.y);
+    await page.waitForFunction(() => (window as unknown as Win).__creditgraph.state.expansions === 1);
+    const after = await nodeKeys(page);
+    assert.ok(after.length > before, `${after.length} nodes after expanding, ${before} before`);
+    assert.ok(after.includes(`${p}c1`));
+  });
+
+  it('saves a screenshot for the README (small)', async () => {
+    await page.fill('#search', `${p}hub`);
+    await page.press('#search', 'Enter');
+    await page.waitForFunction(() => (window as unknown as Win).__creditgraph.state.loads >= 2);
+    const point = await nodePoint(page, `${p}b2`);
+    await page.mouse.click(point.x, point.y);
+    await page.waitForSelector('#panel .reason', { timeout: 15000 });
+    await mkdir(fileURLToPath(new URL('../../docs/', import.meta.url)), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, type: 'png' });
+    const { size } = await stat(SCREENSHOT);
+    assert.ok(size > 10000 && size < 300 * 1024, `screenshot is ${size} bytes`);
+  });
+});
