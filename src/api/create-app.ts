@@ -9,12 +9,20 @@ import type { AppDeps } from './deps.js';
 import { requestId } from './middleware/request-id.js';
 import { errorHandler, notFoundHandler } from './middleware/problem.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { exploreRoutes } from './routes/explore-routes.js';
+import { uiRoutes } from './routes/ui-routes.js';
+import { exploreRunRoutes } from './routes/explore-run-routes.js';
+import { scoreRoutes } from './routes/score-routes.js';
+import { openApiRoutes } from './routes/openapi-routes.js';
+import { metricsRoutes } from './routes/metrics-routes.js';
+import { ingestRoutes } from './routes/ingest-routes.js';
+import { importRoutes } from './routes/import-routes.js';
 import { createHttpMetrics } from './middleware/http-metrics.js';
 
 /** Route modules mounted after the built-in ones (each later feature adds its router here). */
 export type RouteFactory = (deps: AppDeps) => Router;
 
-export const ROUTES: RouteFactory[] = [healthRoutes];
+export const ROUTES: RouteFactory[] = [healthRoutes, exploreRoutes, exploreRunRoutes, uiRoutes, scoreRoutes, openApiRoutes, metricsRoutes, ingestRoutes, importRoutes];
 
 export function createApp(deps: AppDeps, routes: readonly RouteFactory[] = ROUTES): Express {
   const app = express();

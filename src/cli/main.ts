@@ -6,6 +6,12 @@ import { registerServe } from './commands/serve.js';
 import { registerWorker } from './commands/worker.js';
 import { registerKeys } from './commands/keys.js';
 import { registerDemo } from './commands/demo.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerGenerate } from './commands/generate.js';
+import { registerEvaluate } from './commands/evaluate.js';
+import { registerTrain } from './commands/train.js';
+import { registerScore } from './commands/score.js';
+import { registerRefresh } from './commands/refresh.js';
 
 const program = new Command();
 program
@@ -19,6 +25,12 @@ registerServe(program);
 registerWorker(program);
 registerKeys(program);
 registerDemo(program);
+registerIngest(program);
+registerGenerate(program);
+registerEvaluate(program);
+registerTrain(program);
+registerScore(program);
+registerRefresh(program);
 
 try {
   await program.parseAsync(process.argv);

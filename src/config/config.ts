@@ -29,10 +29,15 @@ export const ENV_SCHEMA = z.object({
   METRICS_TZ: z.string().min(1).default('UTC'),
   METRICS_SCHEDULE_ENABLED: bool.default(true),
   METRICS_RUNS_KEEP: int(1, 1000).default(3),
+  METRICS_WRITE_BATCH_ROWS: int(1, 100000).default(2000),
+  METRICS_LOCK_MS: int(1000, 3600000).default(300000),
+  METRICS_STALLED_MS: int(500, 3600000).default(30000),
   BETWEENNESS_EXACT_MAX_NODES: int(0, 10000000).default(5000),
   BETWEENNESS_SAMPLES: int(1, 1000000).default(256),
   STALE_AFTER_HOURS: int(1, 100000).default(48),
   MODEL_FILE: z.string().default(''),
+  MODELS_DIR: z.string().min(1).default('.local/models'),
+  SCORE_TIMEOUT_MS: int(100, 60000).default(1500),
   RATE_LIMIT_PER_MINUTE: int(1, 1000000).default(600),
   ALERT_EXPOSURE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   ALERT_COMMUNITY_RISK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
@@ -61,10 +66,15 @@ export interface Config {
     readonly runsKeep: number;
     readonly betweennessExactMaxNodes: number;
     readonly betweennessSamples: number;
+    readonly writeBatchRows: number;
+    /** BullMQ lock of a refresh job; must exceed the longest synchronous analytics stage. */
+    readonly lockMs: number;
+    /** How often workers look for stalled jobs (a crashed worker's refresh is picked up after ≤ lock + this). */
+    readonly stalledIntervalMs: number;
     readonly alertExposure: number;
     readonly alertCommunityRisk: number;
   };
-  readonly scoring: { readonly staleAfterHours: number; readonly modelFile: string };
+  readonly scoring: { readonly staleAfterHours: number; readonly modelFile: string; readonly modelsDir: string; readonly timeoutMs: number };
 }
 
 /** Raised when a variable is invalid; the message names the variable and what is allowed. */
@@ -112,10 +122,13 @@ function toConfig(e: Env): Config {
       runsKeep: e.METRICS_RUNS_KEEP,
       betweennessExactMaxNodes: e.BETWEENNESS_EXACT_MAX_NODES,
       betweennessSamples: e.BETWEENNESS_SAMPLES,
+      writeBatchRows: e.METRICS_WRITE_BATCH_ROWS,
+      lockMs: e.METRICS_LOCK_MS,
+      stalledIntervalMs: e.METRICS_STALLED_MS,
       alertExposure: e.ALERT_EXPOSURE_THRESHOLD,
       alertCommunityRisk: e.ALERT_COMMUNITY_RISK_THRESHOLD,
     },
-    scoring: { staleAfterHours: e.STALE_AFTER_HOURS, modelFile: e.MODEL_FILE },
+    scoring: { staleAfterHours: e.STALE_AFTER_HOURS, modelFile: e.MODEL_FILE, modelsDir: e.MODELS_DIR, timeoutMs: e.SCORE_TIMEOUT_MS },
   };
 }
 

@@ -8,6 +8,7 @@ import { createDatabase, type Database } from '../db/driver.js';
 import { applySchema } from '../db/schema-repository.js';
 import { createRedis } from '../queue/connection.js';
 import { getLogger, setLogLevel } from '../logging/logger.js';
+import { registerTouchedEntitiesHook } from '../use-cases/update-touched-entities.js';
 
 const log = getLogger('runtime');
 
@@ -37,6 +38,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     await Promise.allSettled([db.close(), redis.quit()]);
     throw error;
   }
+  // after every ingest batch: live degrees/strengths of the touched entities, marked stale
+  const removeTouchedHook = registerTouchedEntitiesHook(db);
   let closed = false;
   return {
     config,
@@ -45,6 +48,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     close: async () => {
       if (closed) return;
       closed = true;
+      removeTouchedHook();
       await Promise.allSettled([db.close(), redis.quit()]);
     },
   };

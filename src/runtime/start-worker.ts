@@ -10,7 +10,7 @@ export interface WorkerProcess {
 
 export async function startWorkerProcess(config: Config): Promise<WorkerProcess> {
   const runtime = await openRuntime(config);
-  const specs = defaultWorkerSpecs();
+  const specs = defaultWorkerSpecs(runtime);
   const workers = await startWorkers(config, specs);
   return {
     queues: specs.map((s) => s.queue),
