@@ -1,16 +1,3 @@
-/**
- * A small seeded PRNG (mulberry32, Tommy Ettinger 2017, public domain) so bootstraps and tests are
- * reproducible. Returns floats in [0, 1).
- */
+/** Seeded randomness for bootstraps and tests: the same mulberry32 generator the analytics use. */
 export type Rng = () => number;
-
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRng as seededRng } from '../analytics/rng.js';

@@ -39,8 +39,8 @@ function networkFacts(id: string, attrs: Record<string, unknown>): HTMLElement {
     ['bad', attrs.bad ? 'yes (defaulted or flagged)' : 'no'],
     ['community', String(attrs.community ?? '—')],
     ['community risk', pct(attrs.communityRisk)],
-    ['exposure', pct(attrs.exposure)],
-    ['PageRank pct', typeof attrs.pagerankPct === 'number' ? attrs.pagerankPct.toFixed(0) : '—'],
+    ['exposure', typeof attrs.exposure === 'number' ? `${attrs.exposure.toFixed(4)} (percentile ${pct(attrs.exposurePct)})` : '—'],
+    ['PageRank percentile', pct(attrs.pagerankPct)],
     ['id', id],
   ]);
 }

@@ -2,6 +2,7 @@
  * Seeded randomness for the synthetic network: mulberry32 (Tommy Ettinger, public domain) plus the few
  * distributions the generator needs. Pure; the same seed gives the same sequence on every platform.
  */
+import { createRng, seedFromString } from '../../analytics/rng.js';
 
 export interface Random {
   /** Uniform in [0, 1). */
@@ -22,14 +23,7 @@ export interface Random {
 
 /** A generator seeded by `seed` and a stream name, so each phase has its own reproducible stream. */
 export function createRandom(seed: number, stream = ''): Random {
-  let a = (seed ^ hashString(stream)) >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = createRng(seed ^ seedFromString(stream));
   const normal = () => {
     const u = 1 - next();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
@@ -43,12 +37,6 @@ export function createRandom(seed: number, stream = ''): Random {
     logNormal: (mu, sigma) => Math.exp(mu + sigma * normal()),
     pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
   };
-}
-
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 /** Samples indices in proportion to non-negative weights (cumulative sums + binary search). */
