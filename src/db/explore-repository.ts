@@ -9,7 +9,8 @@ import type { Database, Tx } from './driver.js';
 import { recordToObject } from './neo4j-values.js';
 
 const Q = defineQueries({
-  expand: 'explore/expand-frontier',
+  pick: 'explore/pick-frontier-neighbours',
+  egoCut: 'explore/count-ego-cut',
   edgesAmong: 'explore/get-edges-among',
   nodeAttributes: 'explore/get-node-attributes',
   search: 'explore/search-entities',
@@ -38,25 +39,40 @@ export interface TieFilters {
   readonly minAmount: number | null;
 }
 
-export interface FrontierHop {
-  /** Kept neighbours, strongest first (strength = summed tie amounts to the frontier, minor units). */
-  readonly picked: Array<{ id: string; eid: string; strength: number }>;
-  /** Neighbours matching the filters before the cap. */
-  readonly found: number;
-  /** Ties from the frontier to the neighbours left out. */
-  readonly cutEdges: number;
+/** A neighbour kept by one hop of the expansion. */
+export interface PickedNeighbour {
+  readonly id: string;
+  readonly eid: string;
+  /** Summed amount of its offered ties to the frontier, minor units. */
+  readonly strength: number;
 }
 
-/** One best-first hop: at most `room` new neighbours of `frontier` not in `seen` (elementIds). */
-export async function expandFrontier(
+/**
+ * One bounded best-first hop: at most `room` (≥ 1) new neighbours of `frontier` (elementIds) not in
+ * `seen` (elementIds), strongest first; each frontier entity offers only its `room` strongest ties.
+ */
+export async function pickFrontierNeighbours(
   db: Reader,
   frontier: readonly string[],
   seen: readonly string[],
   room: number,
   filters: TieFilters,
-): Promise<FrontierHop> {
-  const [row] = await db.readRows<FrontierHop>(Q.expand, { frontier, seen, room: neo4j.int(Math.max(0, Math.floor(room))), ...filters });
-  return row ?? { picked: [], found: 0, cutEdges: 0 };
+): Promise<PickedNeighbour[]> {
+  return db.readRows<PickedNeighbour>(Q.pick, { frontier, seen, room: neo4j.int(Math.max(1, Math.floor(room))), ...filters });
+}
+
+/** What an ego network's cap left out. */
+export interface EgoCut {
+  /** Distinct neighbours of the `inner` entities that were not kept. */
+  readonly cutNodes: number;
+  /** Ties from kept entities to them. */
+  readonly cutEdges: number;
+}
+
+/** Counts the neighbours of `inner` (elementIds) outside `kept` (elementIds) under the filters. */
+export async function countEgoCut(db: Reader, inner: readonly string[], kept: readonly string[], filters: TieFilters): Promise<EgoCut> {
+  const [row] = await db.readRows<EgoCut>(Q.egoCut, { inner, eids: kept, ...filters });
+  return row ?? { cutNodes: 0, cutEdges: 0 };
 }
 
 /** Ties among the entities `ids` (with their elementIds `eids`: both ends in the set) matching the filters. */

@@ -1,13 +1,23 @@
 /**
  * The ego network of one entity: a bounded best-first expansion (depth ≤ 3) that keeps the strongest
- * ties first until the node cap is reached, then the ties among the kept entities. What the cap left
- * out is counted in `attributes.cut`.
+ * ties first until the node cap is reached (each frontier entity offers only as many neighbours as there
+ * is room left, and only kept neighbours have a property read), then three independent reads run in
+ * parallel: the kept entities' attributes, the ties among them, and what the cap left out
+ * (`attributes.cut`).
  */
 import { NotFoundError } from '../errors/app-error.js';
 import type { Database } from '../db/driver.js';
-import { expandFrontier, findEntityIds, inOneRead, type Reader, type TieFilters } from '../db/explore-repository.js';
-import { toGraph, type SerializedGraph } from './explore-graph.js';
-import { loadSubgraph } from './explore-subgraph.js';
+import {
+  countEgoCut,
+  findEntityIds,
+  getEdgesAmong,
+  getNodeAttributes,
+  inOneRead,
+  pickFrontierNeighbours,
+  type Reader,
+  type TieFilters,
+} from '../db/explore-repository.js';
+import { toGraph, toNode, type SerializedGraph } from './explore-graph.js';
 
 export interface EgoNetworkOptions extends TieFilters {
   /** Hops from the centre, 1..3. */
@@ -29,30 +39,23 @@ export interface EgoNetworkAttributes {
   readonly cut: { readonly nodes: number; readonly edges: number };
 }
 
-interface Expansion {
-  readonly hops: Map<string, number>;
-  readonly cutNodes: number;
-  readonly cutEdges: number;
+interface Kept {
+  readonly id: string;
+  readonly eid: string;
+  readonly hop: number;
 }
 
-async function expand(db: Reader, center: string, centerEid: string, options: EgoNetworkOptions): Promise<Expansion> {
-  const hops = new Map<string, number>([[center, 0]]);
-  const seen = [centerEid];
-  let frontier = [center];
-  let cutNodes = 0;
-  let cutEdges = 0;
-  for (let hop = 1; hop <= options.depth && frontier.length > 0; hop += 1) {
-    const room = options.cap - hops.size;
-    const step = await expandFrontier(db, frontier, seen, room, options);
-    cutNodes += step.found - step.picked.length;
-    cutEdges += step.cutEdges;
-    frontier = step.picked.map((p) => p.id);
-    for (const p of step.picked) {
-      hops.set(p.id, hop);
-      seen.push(p.eid);
-    }
+/** Hop by hop, the strongest new neighbours while there is room under the cap. */
+async function expand(db: Reader, center: Kept, options: EgoNetworkOptions): Promise<Kept[]> {
+  const kept: Kept[] = [center];
+  let frontier = [center.eid];
+  for (let hop = 1; hop <= options.depth && frontier.length > 0 && kept.length < options.cap; hop += 1) {
+    const seen = kept.map((k) => k.eid);
+    const picked = await pickFrontierNeighbours(db, frontier, seen, options.cap - kept.length, options);
+    for (const p of picked) kept.push({ id: p.id, eid: p.eid, hop });
+    frontier = picked.map((p) => p.eid);
   }
-  return { hops, cutNodes, cutEdges };
+  return kept;
 }
 
 /** Throws NotFoundError when the centre is not an entity. */
@@ -61,16 +64,37 @@ export async function exploreEgoNetwork(
   center: string,
   options: EgoNetworkOptions,
 ): Promise<SerializedGraph<EgoNetworkAttributes>> {
-  return inOneRead(db, async (reader) => {
+  const kept = await inOneRead(db, async (reader) => {
     const centerEid = (await findEntityIds(reader, [center])).get(center);
     if (centerEid === undefined) throw new NotFoundError('entity', center);
-    const expansion = await expand(reader, center, centerEid, options);
-    const { nodes, ties } = await loadSubgraph(reader, [...expansion.hops.keys()], options, expansion.hops);
-    return toGraph(egoAttributes(center, options, nodes[0]?.attributes.runId ?? null, expansion), nodes, ties);
+    return expand(reader, { id: center, eid: centerEid, hop: 0 }, options);
   });
+  const ids = kept.map((k) => k.id);
+  const eids = kept.map((k) => k.eid);
+  const inner = kept.filter((k) => k.hop < options.depth).map((k) => k.eid);
+  const [rows, ties, cut] = await Promise.all([
+    getNodeAttributes(db, ids),
+    getEdgesAmong(db, ids, eids, options),
+    countEgoCut(db, inner, eids, options),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const nodes = kept.flatMap((k) => {
+    const row = byId.get(k.id);
+    return row ? [toNode(row, k.hop)] : [];
+  });
+  // The reads are separate transactions: drop a tie whose end vanished in between.
+  const drawn = ties.filter((t) => byId.has(t.source) && byId.has(t.target));
+  const runId = nodes[0]?.attributes.runId ?? null;
+  return toGraph(egoAttributes(center, options, runId, cut.cutNodes, cut.cutEdges), nodes, drawn);
 }
 
-function egoAttributes(center: string, options: EgoNetworkOptions, runId: string | null, expansion: Expansion): EgoNetworkAttributes {
+function egoAttributes(
+  center: string,
+  options: EgoNetworkOptions,
+  runId: string | null,
+  cutNodes: number,
+  cutEdges: number,
+): EgoNetworkAttributes {
   return {
     center,
     depth: options.depth,
@@ -78,7 +102,7 @@ function egoAttributes(center: string, options: EgoNetworkOptions, runId: string
     since: options.since,
     minAmount: options.minAmount,
     runId,
-    truncated: expansion.cutNodes > 0,
-    cut: { nodes: expansion.cutNodes, edges: expansion.cutEdges },
+    truncated: cutNodes > 0,
+    cut: { nodes: cutNodes, edges: cutEdges },
   };
 }

@@ -1,10 +1,13 @@
 /**
  * The analyst web view in a real browser (Debian's Chromium via playwright-core) against the real
  * API and Neo4j: enter the key, search an entity, see the network drawn, read a score, expand a node.
- * Saves docs/web-view.png for the README.
+ * Saves a screenshot to .local/screenshots/web-view.png on every run; with UPDATE_SCREENSHOTS=1 it also
+ * replaces docs/web-view.png (the README's picture), so ordinary runs leave the tracked file alone.
  */
 import assert from 'node:assert/strict';
-import { mkdir, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
@@ -12,10 +15,10 @@ import { createFixtureGraph, createFixtureRun, deleteFixtureGraph } from '../../
 import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import { exploreGraph, exploreRuns } from '../fixtures/explore-graph.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { uniquePrefix } from '../helpers/runtime.js';
 import { launchChromium, type Browser } from './browser.js';
 
-const SCREENSHOT = fileURLToPath(new URL('../../docs/web-view.png', import.meta.url));
+const SCREENSHOT = fileURLToPath(new URL('../../.local/screenshots/web-view.png', import.meta.url));
+const README_SCREENSHOT = fileURLToPath(new URL('../../docs/web-view.png', import.meta.url));
 
 /** The handle main.ts exposes as window.__creditgraph. */
 interface Handle {
@@ -70,7 +73,8 @@ describe('web view at /ui (Chromium)', function () {
   let app: TestApp;
   let browser: Browser;
   let page: Page;
-  const p = uniquePrefix('ui');
+  // A short readable prefix (the labels show in the README's screenshot), unique enough to clean up.
+  const p = `ui-${randomBytes(2).toString('hex')}-`;
 
   before(async () => {
     app = await startTestApp();
@@ -131,16 +135,18 @@ describe('web view at /ui (Chromium)', function () {
     assert.ok(after.includes(`${p}c1`));
   });
 
-  it('saves a screenshot for the README (small)', async () => {
+  it('saves a screenshot (docs/web-view.png too with UPDATE_SCREENSHOTS=1)', async () => {
     await page.fill('#search', `${p}hub`);
     await page.press('#search', 'Enter');
     await page.waitForFunction(() => (window as unknown as Win).__creditgraph.state.loads >= 2);
-    const point = await nodePoint(page, `${p}b2`);
+    const point = await nodePoint(page, `${p}b1`);
     await page.mouse.click(point.x, point.y);
+    await page.waitForFunction((id) => document.querySelector('#panel h2')?.textContent === id, `${p}b1`);
     await page.waitForSelector('#panel .reason', { timeout: 15000 });
-    await mkdir(fileURLToPath(new URL('../../docs/', import.meta.url)), { recursive: true });
+    await mkdir(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, type: 'png' });
     const { size } = await stat(SCREENSHOT);
     assert.ok(size > 10000 && size < 300 * 1024, `screenshot is ${size} bytes`);
+    if (process.env.UPDATE_SCREENSHOTS === '1') await copyFile(SCREENSHOT, README_SCREENSHOT);
   });
 });

@@ -4,7 +4,12 @@
  * validates params, query and body against the same zod schemas, answering 400 problem+json naming the
  * field. Parsed input lands in `res.locals.input`.
  */
-import { extendZodWithOpenApi, OpenAPIRegistry, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import {
+  extendZodWithOpenApi,
+  OpenAPIRegistry,
+  type ResponseConfig,
+  type ZodContentObject,
+} from '@asteasolutions/zod-to-openapi';
 import type { RequestHandler, Response } from 'express';
 import { z, type ZodObject, type ZodType } from 'zod';
 import type { Role } from '../../auth/api-key.js';
@@ -43,15 +48,25 @@ export interface RouteSpec<
   readonly path: string;
   readonly summary: string;
   readonly description?: string;
-  readonly tags?: string[];
+  readonly tags?: readonly string[];
   /** Roles allowed (documented; enforce with requireRole). Empty: public. */
   readonly roles: readonly Role[];
   readonly request?: {
     readonly params?: P;
     readonly query?: Q;
+    /** A JSON body, validated (parsed by express.json before `validate`). */
     readonly body?: B;
+    /** False: the body may be absent (validated as `{}`). Default true. */
+    readonly bodyRequired?: boolean;
+    /** A non-JSON body (files, forms): documented only, read by the handler. */
+    readonly rawBody?: ZodContentObject;
     readonly headers?: ZodObject;
   };
+  /**
+   * How a 400 names a bad field: `part` qualifies it (`query.asOf`, `body.ids`), `name` gives the
+   * parameter or body field alone (`depth`, `scope`). Default `name`.
+   */
+  readonly fieldNames?: 'part' | 'name';
   /** Success responses by status; problem responses (400/401/403/404/429/503) are added from `errors`. */
   readonly responses: Record<number, ResponseConfig>;
   readonly errors?: readonly number[];
@@ -83,6 +98,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'no valid API key',
   403: "the key's role may not do this",
   404: 'not found',
+  409: 'conflict (e.g. the metrics run is not complete)',
   413: 'payload too large',
   429: 'rate limit exceeded (see Retry-After)',
   503: 'a dependency is unavailable (see Retry-After)',
@@ -93,24 +109,49 @@ export function toOpenApiPath(path: string): string {
   return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
-function problems(part: string, error: z.ZodError): FieldProblem[] {
-  return error.issues.map((i) => ({
-    field: [part, ...i.path.map(String)].join('.'),
-    reason: i.message,
-  }));
+type Part = 'params' | 'query' | 'body';
+type FieldNames = NonNullable<RouteSpec<undefined, undefined, undefined>['fieldNames']>;
+
+function problems(part: Part, error: z.ZodError, names: FieldNames): FieldProblem[] {
+  return error.issues.map((i) => {
+    const path = i.path.map(String);
+    const field = names === 'part' || path.length === 0 ? [part, ...path] : path;
+    return { field: field.join('.'), reason: i.message };
+  });
 }
 
-function check(part: 'params' | 'query' | 'body', schema: ZodType | undefined, value: unknown): unknown {
+function check(
+  part: Part,
+  schema: ZodType | undefined,
+  value: unknown,
+  names: FieldNames,
+  fallback?: unknown,
+): unknown {
   if (!schema) return undefined;
-  const parsed = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
+  const parsed = schema.safeParse(value ?? fallback);
   if (!parsed.success) {
-    const list = problems(part, parsed.error);
+    const list = problems(part, parsed.error, names);
     throw new ValidationError(
       `invalid ${part}: ${list.map((p) => `${p.field}: ${p.reason}`).join('; ')}`,
       list,
     );
   }
   return parsed.data;
+}
+
+function requestBody(
+  request: RouteSpec<ZodObject | undefined, ZodObject | undefined, ZodType | undefined>['request'],
+) {
+  if (request?.body) {
+    const content: ZodContentObject = { 'application/json': { schema: request.body } };
+    return { required: request.bodyRequired !== false, content };
+  }
+  return request?.rawBody ? { required: true, content: request.rawBody } : undefined;
+}
+
+/** Parses `value` with `schema` outside a route's `validate` (e.g. multipart fields); 400 naming the field. */
+export function parseInput<S extends ZodType>(part: Part, schema: S, value: unknown): z.output<S> {
+  return check(part, schema, value, 'name') as z.output<S>;
 }
 
 /** Registers a route's OpenAPI operation and returns its validator. */
@@ -131,30 +172,31 @@ export function defineRoute<
       content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } },
     };
   }
-  const rolesText = spec.roles.length ? `\n\nRoles: ${spec.roles.join(', ')}.` : '';
+  const rolesText = spec.roles.length ? `Roles: ${spec.roles.join(', ')}.` : 'Public (no API key).';
   registry.registerPath({
     method: spec.method,
     path: toOpenApiPath(spec.path),
     summary: spec.summary,
-    description: (spec.description ?? '') + rolesText,
-    tags: spec.tags,
+    description: [spec.description, rolesText].filter(Boolean).join('\n\n'),
+    tags: spec.tags ? [...spec.tags] : undefined,
     security: spec.roles.length ? [{ bearerAuth: [] }, { apiKeyHeader: [] }] : [],
+    'x-roles': [...spec.roles],
     request: {
       params: spec.request?.params,
       query: spec.request?.query,
       headers: spec.request?.headers,
-      body: spec.request?.body
-        ? { required: true, content: { 'application/json': { schema: spec.request.body } } }
-        : undefined,
+      body: requestBody(spec.request),
     },
     responses,
   });
+  const names = spec.fieldNames ?? 'name';
+  const bodyFallback = spec.request?.bodyRequired === false ? {} : undefined;
   const validate: RequestHandler = (req, res, next) => {
     try {
       res.locals.input = {
-        params: check('params', spec.request?.params, req.params),
-        query: check('query', spec.request?.query, req.query),
-        body: check('body', spec.request?.body, req.body),
+        params: check('params', spec.request?.params, req.params, names, {}),
+        query: check('query', spec.request?.query, req.query, names, {}),
+        body: check('body', spec.request?.body, req.body, names, bodyFallback),
       };
       next();
     } catch (error) {
@@ -169,7 +211,10 @@ export function defineRoute<
   };
 }
 
-/** Documents a route defined elsewhere without its schemas (path, method, summary, path params, roles). */
+/**
+ * Documents a route without request input (health, docs, the web view, Prometheus metrics): path,
+ * method, summary, roles and its success response.
+ */
 export function documentRoute(
   registry: OpenAPIRegistry,
   route: {
@@ -177,14 +222,9 @@ export function documentRoute(
     path: string;
     summary: string;
     roles: readonly Role[];
-    tags?: string[];
+    tags?: readonly string[];
+    responses?: Record<number, ResponseConfig>;
   },
 ): void {
-  const names = [...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
-  const params = names.length ? z.object(Object.fromEntries(names.map((n) => [n, z.string()]))) : undefined;
-  defineRoute(registry, {
-    ...route,
-    request: params ? { params } : undefined,
-    responses: { 200: { description: 'OK' } },
-  });
+  defineRoute(registry, { ...route, responses: route.responses ?? { 200: { description: 'OK' } } });
 }

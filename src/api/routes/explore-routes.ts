@@ -4,36 +4,48 @@
  * Ego-network and path requests are audited like score lookups (key, entity, time, X-Purpose, status).
  */
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import { searchEntities } from '../../db/explore-repository.js';
 import { auditTrailOf } from '../../use-cases/score-audit.js';
 import { exploreEgoNetwork } from '../../use-cases/explore-ego-network.js';
-import { explorePaths, MAX_PATH_HOPS } from '../../use-cases/explore-paths.js';
+import { explorePaths } from '../../use-cases/explore-paths.js';
 import type { AppDeps } from '../deps.js';
 import { apiKeyOf, requireRole } from '../middleware/auth.js';
-import { amountParam, idParam, instantParam, intParam, parseQuery } from './explore-params.js';
+import { GRAPH_SCHEMA, NETWORK_QUERY, PATHS_QUERY, SEARCH_QUERY, SEARCH_RESPONSE } from '../openapi/explore-schemas.js';
+import { ID_PARAMS, jsonContent } from '../openapi/params.js';
+import { defineRoute, OPENAPI_REGISTRY } from '../openapi/registry.js';
 
-/** Default and largest node cap of an ego network. */
-export const EGO_CAP_DEFAULT = 200;
-export const EGO_CAP_MAX = 1000;
+export { EGO_CAP_DEFAULT, EGO_CAP_MAX } from '../openapi/explore-schemas.js';
 
-const NETWORK_QUERY = z.object({
-  depth: intParam(1, 3, 1),
-  limit: intParam(1, EGO_CAP_MAX, EGO_CAP_DEFAULT),
-  since: instantParam.optional(),
-  minAmount: amountParam.optional(),
+const ANALYST = { tags: ['explore'], roles: ['analyst', 'admin'] } as const;
+
+export const NETWORK_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  ...ANALYST,
+  method: 'get',
+  path: '/v1/entities/:id/network',
+  summary: 'Ego network of an entity: strongest ties first up to the node cap (audited)',
+  request: { params: ID_PARAMS, query: NETWORK_QUERY },
+  responses: { 200: { description: 'the ego network (graphology format)', content: jsonContent(GRAPH_SCHEMA) } },
+  errors: [404, 503],
 });
 
-const PATHS_QUERY = z.object({
-  from: idParam,
-  to: idParam,
-  maxHops: intParam(1, MAX_PATH_HOPS, 4),
-  k: intParam(1, 5, 3),
+export const PATHS_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  ...ANALYST,
+  method: 'get',
+  path: '/v1/paths',
+  summary: 'Up to k shortest paths between two entities, with the subgraph they span (audited)',
+  request: { query: PATHS_QUERY },
+  responses: { 200: { description: 'the paths (attributes.paths) and their subgraph', content: jsonContent(GRAPH_SCHEMA) } },
+  errors: [404, 503],
 });
 
-const SEARCH_QUERY = z.object({
-  search: z.string({ message: 'required: an id prefix' }).min(1, 'required: an id prefix').max(200, 'at most 200 characters'),
-  limit: intParam(1, 100, 20),
+export const SEARCH_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  ...ANALYST,
+  method: 'get',
+  path: '/v1/entities',
+  summary: 'Search entities by id prefix',
+  request: { query: SEARCH_QUERY },
+  responses: { 200: { description: 'matching entities, ascending', content: jsonContent(SEARCH_RESPONSE) } },
+  errors: [503],
 });
 
 /** Records who explored around which entities (the score audit trail), once the answer is sent. */
@@ -52,10 +64,10 @@ export function exploreRoutes(deps: AppDeps): Router {
   const router = Router();
   const analyst = requireRole(deps, 'analyst', 'admin');
 
-  router.get('/v1/entities/:id/network', analyst, async (req, res) => {
-    const q = parseQuery(NETWORK_QUERY, req.query);
-    audit(deps, req, res, [String(req.params.id)]);
-    const graph = await exploreEgoNetwork(deps.db, String(req.params.id), {
+  router.get(NETWORK_ROUTE.path, analyst, NETWORK_ROUTE.validate, async (req, res) => {
+    const { params, query: q } = NETWORK_ROUTE.input(res);
+    audit(deps, req, res, [params.id]);
+    const graph = await exploreEgoNetwork(deps.db, params.id, {
       depth: q.depth,
       cap: q.limit,
       since: q.since ?? null,
@@ -64,14 +76,14 @@ export function exploreRoutes(deps: AppDeps): Router {
     res.json(graph);
   });
 
-  router.get('/v1/paths', analyst, async (req, res) => {
-    const q = parseQuery(PATHS_QUERY, req.query);
+  router.get(PATHS_ROUTE.path, analyst, PATHS_ROUTE.validate, async (req, res) => {
+    const q = PATHS_ROUTE.input(res).query;
     audit(deps, req, res, [q.from, q.to]);
     res.json(await explorePaths(deps.db, q.from, q.to, q.maxHops, q.k));
   });
 
-  router.get('/v1/entities', analyst, async (req, res) => {
-    const q = parseQuery(SEARCH_QUERY, req.query);
+  router.get(SEARCH_ROUTE.path, analyst, SEARCH_ROUTE.validate, async (_req, res) => {
+    const q = SEARCH_ROUTE.input(res).query;
     const items = await searchEntities(deps.db, q.search, q.limit);
     res.json({ search: q.search, limit: q.limit, items });
   });

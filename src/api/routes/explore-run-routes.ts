@@ -4,56 +4,110 @@
  * graphology's serialisation format.
  */
 import { Router } from 'express';
-import { z } from 'zod';
-import { exploreCommunity, exploreRing, findAlerts, rankCommunities, rankRings } from '../../use-cases/explore-run-findings.js';
+import {
+  exploreCommunity,
+  exploreRing,
+  findAlerts,
+  rankCommunities,
+  rankRings,
+} from '../../use-cases/explore-run-findings.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../middleware/auth.js';
-import { idParam, intParam, parseQuery } from './explore-params.js';
+import {
+  ALERTS_QUERY,
+  ALERTS_RESPONSE,
+  COMMUNITIES_QUERY,
+  COMMUNITIES_RESPONSE,
+  COMMUNITY_QUERY,
+  GRAPH_SCHEMA,
+  RING_QUERY,
+  RINGS_QUERY,
+  RINGS_RESPONSE,
+} from '../openapi/explore-schemas.js';
+import { ID_PARAMS, jsonContent } from '../openapi/params.js';
+import { defineRoute, OPENAPI_REGISTRY } from '../openapi/registry.js';
 
-const runParam = { runId: idParam.optional() };
+const ANALYST = { tags: ['explore'], roles: ['analyst', 'admin'], errors: [404, 409, 503] } as const;
 
-const COMMUNITIES_QUERY = z.object({
-  ...runParam,
-  sort: z.enum(['risk', 'size', 'defaultRate', 'bad'], { message: 'one of risk, size, defaultRate, bad' }).default('risk'),
-  minSize: intParam(1, 1_000_000, 1),
-  limit: intParam(1, 500, 50),
+export const COMMUNITIES_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  ...ANALYST,
+  method: 'get',
+  path: '/v1/communities',
+  summary: 'Communities of a metrics run, ranked',
+  request: { query: COMMUNITIES_QUERY },
+  responses: { 200: { description: 'ranked communities', content: jsonContent(COMMUNITIES_RESPONSE) } },
 });
-const COMMUNITY_QUERY = z.object({ ...runParam, limit: intParam(1, 1000, 200) });
-const RINGS_QUERY = z.object({
-  ...runParam,
-  kind: z.enum(['cycle', 'shared-identifier'], { message: 'cycle or shared-identifier' }).optional(),
-  limit: intParam(1, 500, 50),
+
+export const COMMUNITY_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  ...ANALYST,
+  method: 'get',
+  path: '/v1/communities/:id',
+  summary: 'One community: its members (bad first, then by PageRank) and the ties among them',
+  request: { params: ID_PARAMS, query: COMMUNITY_QUERY },
+  responses: {
+    200: { description: 'the community (graphology format)', content: jsonContent(GRAPH_SCHEMA) },
+  },
 });
-const RING_QUERY = z.object(runParam);
-const ALERTS_QUERY = z.object({ ...runParam, baseRunId: idParam.optional(), limit: intParam(1, 1000, 100) });
+
+export const RINGS_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  ...ANALYST,
+  method: 'get',
+  path: '/v1/rings',
+  summary: 'Rings (payment cycles, shared identifiers) of a metrics run, riskiest first',
+  request: { query: RINGS_QUERY },
+  responses: { 200: { description: 'ranked rings', content: jsonContent(RINGS_RESPONSE) } },
+});
+
+export const RING_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  ...ANALYST,
+  method: 'get',
+  path: '/v1/rings/:id',
+  summary: 'One ring: its members, their ties and the identifiers they share',
+  request: { params: ID_PARAMS, query: RING_QUERY },
+  responses: { 200: { description: 'the ring (graphology format)', content: jsonContent(GRAPH_SCHEMA) } },
+});
+
+export const ALERTS_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  ...ANALYST,
+  method: 'get',
+  path: '/v1/alerts',
+  summary: 'Entities over the exposure or community-risk thresholds (new since the base run)',
+  request: { query: ALERTS_QUERY },
+  responses: { 200: { description: 'alerts', content: jsonContent(ALERTS_RESPONSE) } },
+});
 
 export function exploreRunRoutes(deps: AppDeps): Router {
   const router = Router();
   const analyst = requireRole(deps, 'analyst', 'admin');
 
-  router.get('/v1/communities', analyst, async (req, res) => {
-    const q = parseQuery(COMMUNITIES_QUERY, req.query);
-    res.json(await rankCommunities(deps.db, q.runId ?? null, { sort: q.sort, minSize: q.minSize, limit: q.limit }));
+  router.get(COMMUNITIES_ROUTE.path, analyst, COMMUNITIES_ROUTE.validate, async (_req, res) => {
+    const q = COMMUNITIES_ROUTE.input(res).query;
+    res.json(
+      await rankCommunities(deps.db, q.runId ?? null, { sort: q.sort, minSize: q.minSize, limit: q.limit }),
+    );
   });
 
-  router.get('/v1/communities/:id', analyst, async (req, res) => {
-    const q = parseQuery(COMMUNITY_QUERY, req.query);
-    res.json(await exploreCommunity(deps.db, q.runId ?? null, String(req.params.id), q.limit));
+  router.get(COMMUNITY_ROUTE.path, analyst, COMMUNITY_ROUTE.validate, async (_req, res) => {
+    const { params, query: q } = COMMUNITY_ROUTE.input(res);
+    res.json(await exploreCommunity(deps.db, q.runId ?? null, params.id, q.limit));
   });
 
-  router.get('/v1/rings', analyst, async (req, res) => {
-    const q = parseQuery(RINGS_QUERY, req.query);
+  router.get(RINGS_ROUTE.path, analyst, RINGS_ROUTE.validate, async (_req, res) => {
+    const q = RINGS_ROUTE.input(res).query;
     res.json(await rankRings(deps.db, q.runId ?? null, q.kind ?? null, q.limit));
   });
 
-  router.get('/v1/rings/:id', analyst, async (req, res) => {
-    const q = parseQuery(RING_QUERY, req.query);
-    res.json(await exploreRing(deps.db, q.runId ?? null, String(req.params.id)));
+  router.get(RING_ROUTE.path, analyst, RING_ROUTE.validate, async (_req, res) => {
+    const { params, query: q } = RING_ROUTE.input(res);
+    res.json(await exploreRing(deps.db, q.runId ?? null, params.id));
   });
 
-  router.get('/v1/alerts', analyst, async (req, res) => {
-    const q = parseQuery(ALERTS_QUERY, req.query);
-    const thresholds = { exposurePct: deps.config.metrics.alertExposure, communityRisk: deps.config.metrics.alertCommunityRisk };
+  router.get(ALERTS_ROUTE.path, analyst, ALERTS_ROUTE.validate, async (_req, res) => {
+    const q = ALERTS_ROUTE.input(res).query;
+    const thresholds = {
+      exposurePct: deps.config.metrics.alertExposure,
+      communityRisk: deps.config.metrics.alertCommunityRisk,
+    };
     res.json(await findAlerts(deps.db, q.runId ?? null, q.baseRunId ?? null, thresholds, q.limit));
   });
 

@@ -3,18 +3,53 @@
  * - POST /v1/imports?type=<type>[&format=csv|ndjson][&strict=true][&name=file.csv]: the body is the file
  *   (raw, e.g. `curl --data-binary @payments.csv -H 'content-type: text/csv'`) or a multipart form with a
  *   `file` part (fields `type`, `format`, `strict` before it, or in the query). Stored under UPLOAD_DIR,
- *   loaded by an `ingest` job → 202 {id, status, statusUrl}.
+ *   loaded by an `ingest` job → 202 {id, status, statusUrl}. Over INGEST_UPLOAD_MAX_BYTES → 413, and the
+ *   partial file is removed.
  * - GET /v1/imports/:id → state, progress, counts and the first rejects.
  */
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import { Router, type Request } from 'express';
 import { ValidationError } from '../../errors/app-error.js';
-import { formatOf, type FileFormat } from '../../ingest/record-reader.js';
-import { isRecordType, RECORD_TYPES } from '../../ingest/record-types.js';
+import { formatOf } from '../../ingest/record-reader.js';
 import { getImportStatus, startImport } from '../../use-cases/ingest-import.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../middleware/auth.js';
+import { declaredLengthLimit, limitBytes } from '../middleware/upload-limit.js';
+import {
+  IMPORT_ACCEPTED,
+  IMPORT_BODY,
+  IMPORT_FIELDS,
+  IMPORT_QUERY,
+  IMPORT_STATUS,
+} from '../openapi/ingest-schemas.js';
+import { ID_PARAMS, jsonContent } from '../openapi/params.js';
+import { defineRoute, OPENAPI_REGISTRY, parseInput } from '../openapi/registry.js';
+
+export const IMPORT_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  method: 'post',
+  path: '/v1/imports',
+  summary: 'Upload a file (CSV or NDJSON, optionally gzip) to load as a background job',
+  description: 'At most INGEST_UPLOAD_MAX_BYTES bytes (default 2 GiB); over it: 413 and nothing is kept.',
+  tags: ['ingest'],
+  roles: ['admin'],
+  request: { query: IMPORT_QUERY, rawBody: IMPORT_BODY },
+  responses: {
+    202: { description: 'queued; Location: the import status', content: jsonContent(IMPORT_ACCEPTED) },
+  },
+  errors: [413, 503],
+});
+
+export const IMPORT_STATUS_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  method: 'get',
+  path: '/v1/imports/:id',
+  summary: 'Status of an import: state, progress, counts and the first rejects',
+  tags: ['ingest'],
+  roles: ['admin'],
+  request: { params: ID_PARAMS },
+  responses: { 200: { description: 'the import', content: jsonContent(IMPORT_STATUS) } },
+  errors: [404, 503],
+});
 
 interface Upload {
   readonly stream: Readable;
@@ -25,8 +60,7 @@ interface Upload {
 }
 
 /** The uploaded file: the multipart `file` part, or the raw body. */
-function receiveUpload(req: Request): Promise<Upload> {
-  const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, String(v)]));
+function receiveUpload(req: Request, query: Record<string, string>): Promise<Upload> {
   if (!req.is('multipart/form-data')) {
     const fileName = query.name ?? `upload.${req.is('text/csv') ? 'csv' : 'ndjson'}`;
     return Promise.resolve({ stream: req, fileName, fields: query, done: Promise.resolve() });
@@ -57,26 +91,19 @@ function receiveUpload(req: Request): Promise<Upload> {
   });
 }
 
+/** The import's fields (query, then form fields) checked against the route's schema. */
 function importRequest(upload: Upload) {
-  const { type = '', format: f, strict = 'false', idPrefix = '' } = upload.fields;
-  if (!isRecordType(type))
-    throw new ValidationError(`type must be one of ${RECORD_TYPES.join(', ')}`, [
-      { field: 'type', reason: `"${type}" is not a record type` },
-    ]);
-  const format = (f ?? formatOf(upload.fileName)) as FileFormat | undefined;
-  if (format !== 'csv' && format !== 'ndjson')
+  const fields = parseInput('query', IMPORT_FIELDS, upload.fields);
+  const format = fields.format ?? formatOf(upload.fileName);
+  if (format === undefined)
     throw new ValidationError('format must be csv or ndjson (or name the file .csv / .ndjson)', [
-      { field: 'format', reason: 'unknown' },
-    ]);
-  if (!/^[A-Za-z0-9_:.-]{0,64}$/.test(idPrefix))
-    throw new ValidationError('invalid idPrefix', [
-      { field: 'idPrefix', reason: 'at most 64 of A-Z a-z 0-9 _ : . -' },
+      { field: 'format', reason: 'unknown: give format=csv|ndjson or a file name ending .csv / .ndjson' },
     ]);
   return {
-    type,
+    type: fields.type,
     format,
-    strict: strict === 'true' || strict === '1',
-    idPrefix,
+    strict: fields.strict === 'true' || fields.strict === '1',
+    idPrefix: fields.idPrefix,
     fileName: upload.fileName.replace(/[^\w.-]+/g, '_').slice(0, 120),
   };
 }
@@ -84,28 +111,39 @@ function importRequest(upload: Upload) {
 export function importRoutes(deps: AppDeps): Router {
   const router = Router();
   const admin = requireRole(deps, 'admin');
+  const maxBytes = deps.config.ingest.uploadMaxBytes;
 
-  router.post('/v1/imports', admin, async (req, res) => {
-    const upload = await receiveUpload(req);
-    let request;
-    try {
-      request = importRequest(upload);
-    } catch (error) {
-      upload.stream.resume();
-      throw error;
-    }
-    const requestedBy = (res.locals.apiKey as { id?: string } | undefined)?.id;
-    const id = await startImport(deps.config, upload.stream, { ...request, requestedBy }, new Date());
-    await upload.done;
-    const statusUrl = `/v1/imports/${id}`;
-    res
-      .status(202)
-      .location(statusUrl)
-      .json({ id, status: 'queued', type: request.type, file: request.fileName, statusUrl });
-  });
+  router.post(
+    IMPORT_ROUTE.path,
+    admin,
+    declaredLengthLimit(maxBytes),
+    IMPORT_ROUTE.validate,
+    async (req, res) => {
+      const query = Object.fromEntries(
+        Object.entries(IMPORT_ROUTE.input(res).query).filter(([, v]) => v !== undefined),
+      );
+      const upload = await receiveUpload(req, query as Record<string, string>);
+      let request;
+      try {
+        request = importRequest(upload);
+      } catch (error) {
+        upload.stream.resume();
+        throw error;
+      }
+      const requestedBy = (res.locals.apiKey as { id?: string } | undefined)?.id;
+      const body = limitBytes(upload.stream, maxBytes, res);
+      const id = await startImport(deps.config, body, { ...request, requestedBy }, new Date());
+      await upload.done;
+      const statusUrl = `/v1/imports/${id}`;
+      res
+        .status(202)
+        .location(statusUrl)
+        .json({ id, status: 'queued', type: request.type, file: request.fileName, statusUrl });
+    },
+  );
 
-  router.get('/v1/imports/:id', admin, async (req, res) => {
-    res.json(await getImportStatus(deps.config, String(req.params.id)));
+  router.get(IMPORT_STATUS_ROUTE.path, admin, IMPORT_STATUS_ROUTE.validate, async (_req, res) => {
+    res.json(await getImportStatus(deps.config, IMPORT_STATUS_ROUTE.input(res).params.id));
   });
 
   return router;

@@ -10,8 +10,27 @@ import { RECORD_TYPES, type RecordType } from '../../ingest/record-types.js';
 import { ingestRows } from '../../use-cases/ingest-rows.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../middleware/auth.js';
+import { ingestBody, INGEST_QUERY, INGEST_RESPONSE } from '../openapi/ingest-schemas.js';
+import { jsonContent } from '../openapi/params.js';
+import { defineRoute, OPENAPI_REGISTRY } from '../openapi/registry.js';
 
-const ID_PREFIX = /^[A-Za-z0-9_:.-]{0,64}$/;
+function defineIngestRoute(type: RecordType) {
+  return defineRoute(OPENAPI_REGISTRY, {
+    method: 'post',
+    path: `/v1/${type}`,
+    summary: `Ingest a batch of ${type} (a JSON array; bad rows are reported by index, good ones load)`,
+    tags: ['ingest'],
+    roles: ['admin'],
+    request: { query: INGEST_QUERY, body: ingestBody(type) },
+    responses: {
+      200: { description: 'counts and the rejected rows', content: jsonContent(INGEST_RESPONSE) },
+    },
+    errors: [413, 503],
+  });
+}
+
+/** One definition per record type (registered once, at module load). */
+export const INGEST_ROUTES = RECORD_TYPES.map((type) => ({ type, route: defineIngestRoute(type) }));
 
 /** express.json with a 413 that states the bound and the way around it. */
 function jsonBody(limitBytes: number, maxRows: number): RequestHandler {
@@ -30,34 +49,31 @@ function jsonBody(limitBytes: number, maxRows: number): RequestHandler {
     });
 }
 
-/** The posted rows, or a 400/413 naming what is wrong. */
-function rowsOf(body: unknown, maxRows: number): unknown[] {
-  if (!Array.isArray(body))
-    throw new ValidationError('the body must be a JSON array of records', [
-      { field: 'body', reason: 'is not an array' },
-    ]);
-  if (body.length > maxRows) {
-    throw new PayloadTooLargeError(
-      `${body.length} rows is over the limit of ${maxRows} rows per request; split it, or upload a file to POST /v1/imports`,
-      maxRows,
-    );
-  }
-  return body;
+/** The row bound: 413 (not 400) so clients split the batch rather than fix a row. */
+function rowLimit(maxRows: number): RequestHandler {
+  return (req, _res, next) => {
+    const rows: unknown = req.body;
+    if (Array.isArray(rows) && rows.length > maxRows) {
+      return next(
+        new PayloadTooLargeError(
+          `${rows.length} rows is over the limit of ${maxRows} rows per request; split it, or upload a file to POST /v1/imports`,
+          maxRows,
+        ),
+      );
+    }
+    next();
+  };
 }
 
 export function ingestRoutes(deps: AppDeps): Router {
   const router = Router();
   const { httpMaxBytes, httpMaxRows, batchRows } = deps.config.ingest;
   const admin = requireRole(deps, 'admin');
-  for (const type of RECORD_TYPES) {
-    router.post(`/v1/${type}`, admin, jsonBody(httpMaxBytes, httpMaxRows), async (req, res) => {
-      const rows = rowsOf(req.body, httpMaxRows);
-      const idPrefix = String(req.query.idPrefix ?? '');
-      if (!ID_PREFIX.test(idPrefix))
-        throw new ValidationError('invalid idPrefix', [
-          { field: 'idPrefix', reason: 'at most 64 of A-Z a-z 0-9 _ : . -' },
-        ]);
-      const result = await ingestRows(deps.db, type as RecordType, rows, { batchRows, idPrefix });
+  const body = [jsonBody(httpMaxBytes, httpMaxRows), rowLimit(httpMaxRows)];
+  for (const { type, route } of INGEST_ROUTES) {
+    router.post(route.path, admin, ...body, route.validate, async (_req, res) => {
+      const { body: rows, query } = route.input(res);
+      const result = await ingestRows(deps.db, type, rows, { batchRows, idPrefix: query.idPrefix });
       if (result.loaded === 0 && result.rejected > 0) {
         throw new ValidationError(`all ${result.rejected} ${type} rows were rejected`, result.errors);
       }

@@ -8,51 +8,128 @@
  * - GET /v1/jobs/:id (analyst, admin): a job of the metrics or ingest queue, with its progress.
  */
 import express, { Router } from 'express';
-import { z } from 'zod';
-import { ValidationError } from '../../errors/app-error.js';
-import { getJob, getMetricsRun, getSignals, listMetricsRuns, requestRefresh } from '../../use-cases/metrics-runs.js';
+import {
+  getJob,
+  getMetricsRun,
+  getSignals,
+  listMetricsRuns,
+  requestRefresh,
+} from '../../use-cases/metrics-runs.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../middleware/auth.js';
-import { intParam, parseQuery } from './explore-params.js';
+import {
+  JOB_SCHEMA,
+  REFRESH_BODY,
+  REFRESH_RESPONSE,
+  RUN_SCHEMA,
+  RUNS_QUERY,
+  RUNS_RESPONSE,
+  SIGNALS_SCHEMA,
+} from '../openapi/metrics-schemas.js';
+import { ID_PARAMS, jsonContent } from '../openapi/params.js';
+import { defineRoute, OPENAPI_REGISTRY } from '../openapi/registry.js';
 
-const SCOPE = z.string().max(200, 'at most 200 characters').regex(/^[A-Za-z0-9_:.-]*$/, 'letters, digits, _ : . -');
-const REFRESH_BODY = z.object({ scope: SCOPE.default('') }).strict();
-const RUNS_QUERY = z.object({ scope: SCOPE.optional(), limit: intParam(1, 500, 50) });
+const tags = ['metrics'];
 
-function parseBody(body: unknown): z.infer<typeof REFRESH_BODY> {
-  const parsed = REFRESH_BODY.safeParse(body ?? {});
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'body'), reason: i.message }));
-  throw new ValidationError('invalid refresh request', problems);
-}
+export const REFRESH_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  tags,
+  method: 'post',
+  path: '/v1/metrics/runs',
+  summary:
+    'Start a metrics run (a refresh of the network signals), or join the one already queued for the scope',
+  roles: ['admin'],
+  request: { body: REFRESH_BODY, bodyRequired: false },
+  responses: {
+    202: { description: 'queued; Location: the job', content: jsonContent(REFRESH_RESPONSE) },
+  },
+  errors: [413, 503],
+});
+
+export const RUNS_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  tags,
+  method: 'get',
+  path: '/v1/metrics/runs',
+  summary: 'Metrics runs, newest first',
+  roles: ['analyst', 'admin'],
+  request: { query: RUNS_QUERY },
+  responses: { 200: { description: 'runs', content: jsonContent(RUNS_RESPONSE) } },
+  errors: [503],
+});
+
+export const RUN_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  tags,
+  method: 'get',
+  path: '/v1/metrics/runs/:id',
+  summary: 'One metrics run: status, stage timings, counts, parameters',
+  roles: ['analyst', 'admin'],
+  request: { params: ID_PARAMS },
+  responses: { 200: { description: 'the run', content: jsonContent(RUN_SCHEMA) } },
+  errors: [404, 503],
+});
+
+export const SIGNALS_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  tags,
+  method: 'get',
+  path: '/v1/metrics/entities/:id',
+  summary: "An entity's network signals from the run in service, its live degrees and `stale`",
+  roles: ['lender', 'analyst', 'admin'],
+  request: { params: ID_PARAMS },
+  responses: { 200: { description: 'the signals', content: jsonContent(SIGNALS_SCHEMA) } },
+  errors: [404, 503],
+});
+
+export const JOB_ROUTE = defineRoute(OPENAPI_REGISTRY, {
+  tags,
+  method: 'get',
+  path: '/v1/jobs/:id',
+  summary: 'A job of the metrics or ingest queue: state, progress, attempts, result',
+  roles: ['analyst', 'admin'],
+  request: { params: ID_PARAMS },
+  responses: { 200: { description: 'the job', content: jsonContent(JOB_SCHEMA) } },
+  errors: [404, 503],
+});
 
 export function metricsRoutes(deps: AppDeps): Router {
   const router = Router();
   const admin = requireRole(deps, 'admin');
   const analyst = requireRole(deps, 'analyst', 'admin');
 
-  router.post('/v1/metrics/runs', admin, express.json({ limit: '10kb' }), async (req, res) => {
-    const { scope } = parseBody(req.body);
-    const keyId = (res.locals.apiKey as { id?: string } | undefined)?.id;
-    const enqueued = await requestRefresh(deps.config, scope, keyId, new Date());
-    res.status(202).location(`/v1/jobs/${encodeURIComponent(enqueued.jobId)}`).json({ ...enqueued, scope, status: `/v1/jobs/${enqueued.jobId}` });
-  });
+  router.post(
+    REFRESH_ROUTE.path,
+    admin,
+    express.json({ limit: '10kb' }),
+    REFRESH_ROUTE.validate,
+    async (_req, res) => {
+      const { scope } = REFRESH_ROUTE.input(res).body;
+      const keyId = (res.locals.apiKey as { id?: string } | undefined)?.id;
+      const enqueued = await requestRefresh(deps.config, scope, keyId, new Date());
+      res
+        .status(202)
+        .location(`/v1/jobs/${encodeURIComponent(enqueued.jobId)}`)
+        .json({ ...enqueued, scope, status: `/v1/jobs/${enqueued.jobId}` });
+    },
+  );
 
-  router.get('/v1/metrics/runs', analyst, async (req, res) => {
-    const q = parseQuery(RUNS_QUERY, req.query);
+  router.get(RUNS_ROUTE.path, analyst, RUNS_ROUTE.validate, async (_req, res) => {
+    const q = RUNS_ROUTE.input(res).query;
     res.json({ runs: await listMetricsRuns(deps.db, q.scope ?? null, q.limit) });
   });
 
-  router.get('/v1/metrics/runs/:id', analyst, async (req, res) => {
-    res.json(await getMetricsRun(deps.db, String(req.params.id)));
+  router.get(RUN_ROUTE.path, analyst, RUN_ROUTE.validate, async (_req, res) => {
+    res.json(await getMetricsRun(deps.db, RUN_ROUTE.input(res).params.id));
   });
 
-  router.get('/v1/metrics/entities/:id', requireRole(deps, 'lender', 'analyst', 'admin'), async (req, res) => {
-    res.json(await getSignals(deps.db, String(req.params.id)));
-  });
+  router.get(
+    SIGNALS_ROUTE.path,
+    requireRole(deps, 'lender', 'analyst', 'admin'),
+    SIGNALS_ROUTE.validate,
+    async (_req, res) => {
+      res.json(await getSignals(deps.db, SIGNALS_ROUTE.input(res).params.id));
+    },
+  );
 
-  router.get('/v1/jobs/:id', analyst, async (req, res) => {
-    res.json(await getJob(deps.config, String(req.params.id)));
+  router.get(JOB_ROUTE.path, analyst, JOB_ROUTE.validate, async (_req, res) => {
+    res.json(await getJob(deps.config, JOB_ROUTE.input(res).params.id));
   });
 
   return router;

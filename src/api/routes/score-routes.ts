@@ -36,6 +36,7 @@ export const ENTITY_ROUTE = defineRoute(OPENAPI_REGISTRY, {
   roles: ['lender', 'analyst'],
   request: { params: ENTITY_PARAMS, headers: PURPOSE_HEADERS },
   responses: { 200: { description: 'the entity', content: json(ENTITY_SCHEMA) } },
+  fieldNames: 'part',
   errors: [404, 503],
 });
 
@@ -47,6 +48,7 @@ export const SCORE_ROUTE = defineRoute(OPENAPI_REGISTRY, {
   roles: ['lender', 'analyst'],
   request: { params: ENTITY_PARAMS, query: SCORE_QUERY, headers: PURPOSE_HEADERS },
   responses: { 200: { description: 'the score', content: json(SCORE_SCHEMA) } },
+  fieldNames: 'part',
   errors: [404, 503],
 });
 
@@ -60,6 +62,7 @@ export const BATCH_ROUTE = defineRoute(OPENAPI_REGISTRY, {
   responses: {
     200: { description: 'one result per requested id, in request order', content: json(BATCH_RESPONSE) },
   },
+  fieldNames: 'part',
   errors: [413, 503],
 });
 
@@ -71,6 +74,7 @@ export const AUDIT_ROUTE = defineRoute(OPENAPI_REGISTRY, {
   roles: ['admin'],
   request: { query: AUDIT_QUERY },
   responses: { 200: { description: 'audit events', content: json(AUDIT_RESPONSE) } },
+  fieldNames: 'part',
   errors: [503],
 });
 

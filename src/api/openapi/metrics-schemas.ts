@@ -1,0 +1,92 @@
+/** Request and response schemas of the metrics-run and job routes. */
+import { z } from 'zod';
+import { OPENAPI_REGISTRY } from './registry.js';
+import { intParam } from './params.js';
+
+const SCOPE = z
+  .string()
+  .max(200, 'at most 200 characters')
+  .regex(/^[A-Za-z0-9_:.-]*$/, 'letters, digits, _ : . -')
+  .openapi({ description: 'entity id prefix the run is restricted to ("" = the whole graph)' });
+
+export const REFRESH_BODY = z.object({ scope: SCOPE.default('') }).strict();
+export const RUNS_QUERY = z.object({ scope: SCOPE.optional(), limit: intParam(1, 500, 50) });
+
+export const REFRESH_RESPONSE = z.object({
+  jobId: z.string(),
+  runId: z.string(),
+  deduplicated: z
+    .boolean()
+    .openapi({ description: 'a refresh of this scope was already waiting or running' }),
+  scope: z.string(),
+  status: z.string().openapi({ description: 'URL of the job status' }),
+});
+
+export const RUN_SCHEMA = OPENAPI_REGISTRY.register(
+  'MetricsRun',
+  z.object({
+    id: z.string(),
+    scope: z.string(),
+    status: z.enum(['running', 'writing', 'complete', 'failed']),
+    stage: z.string().nullable(),
+    current: z.boolean(),
+    scopeCurrent: z.boolean(),
+    attempts: z.number().int(),
+    jobId: z.string().nullable(),
+    startedAt: z.string(),
+    snapshotAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    params: z.unknown(),
+    stages: z.array(z.object({ stage: z.string(), ms: z.number() })),
+    counts: z.record(z.string(), z.unknown()),
+    error: z.string().nullable(),
+  }),
+);
+
+export const RUNS_RESPONSE = z.object({ runs: z.array(RUN_SCHEMA) });
+
+export const SIGNALS_SCHEMA = OPENAPI_REGISTRY.register(
+  'EntitySignals',
+  z.object({
+    id: z.string(),
+    runId: z.string().nullable(),
+    snapshotAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    metrics: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).nullable(),
+    community: z
+      .object({
+        id: z.number(),
+        size: z.number(),
+        bad: z.number(),
+        defaultRate: z.number(),
+        risk: z.number(),
+      })
+      .nullable(),
+    live: z.object({
+      degreeIn: z.number().nullable(),
+      degreeOut: z.number().nullable(),
+      strengthIn: z.number().nullable(),
+      strengthOut: z.number().nullable(),
+      lastPaymentAt: z.string().nullable(),
+    }),
+    stale: z.boolean(),
+  }),
+);
+
+export const JOB_SCHEMA = OPENAPI_REGISTRY.register(
+  'Job',
+  z.object({
+    id: z.string(),
+    queue: z.string(),
+    name: z.string(),
+    state: z.string(),
+    progress: z.unknown(),
+    attemptsMade: z.number().int(),
+    data: z.unknown(),
+    result: z.unknown(),
+    failedReason: z.string().nullable(),
+    createdAt: z.string().nullable(),
+    processedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  }),
+);
