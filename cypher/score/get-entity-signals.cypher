@@ -6,7 +6,8 @@
 // Returns: id, kind, sector, region, openedAtMs, flows (map of window counts/sums), times ([epoch ms], newest
 //   first, ≤ 400), firstMs, lastMs, counterparties365, counterpartiesEver, payers ([{id, amount}]),
 //   badCounterparties ([string] ≤ 5), badCounterpartyCount, loans {repaid, late, defaulted, current},
-//   reported {positive, negative, worstBy}, flagReasons ([string]), nearestBadPath ([string] within 2 hops, or null),
+//   reported {positive, negative, worstBy}, flagReasons ([string]), nearestBadPath ([string] entity → … → bad within
+//   3 hops: the run's stored viaBad, or null),
 //   metrics (EntityMetrics properties or null), community (Community properties or null), run (MetricsRun
 //   properties or null).
 CALL () {
@@ -92,12 +93,6 @@ CALL (e, asOf) {
   OPTIONAL MATCH (e)-[:FLAGGED]->(f:Flag) WHERE f.at < asOf
   RETURN collect(f.reason) AS flagReasons
 }
-CALL (e, asOf) {
-  OPTIONAL MATCH path = ANY SHORTEST (e)-[:PAYS|SUPPLIES|RATED]-{1,2}(b:Entity)
-  WHERE b <> e AND (EXISTS { (b)-[:FLAGGED]->(f:Flag) WHERE f.at < asOf }
-    OR EXISTS { (b)-[:BORROWED]->(l:Loan {status: 'defaulted'}) WHERE coalesce(l.closedAt, l.dueAt) < asOf })
-  RETURN [n IN nodes(path) | n.id] AS nearestBadPath
-}
 CALL (e, run) {
   OPTIONAL MATCH (e)-[:HAS_METRICS]->(m:EntityMetrics {runId: run.id})
   OPTIONAL MATCH (c:Community {runId: run.id, id: m.community})
@@ -109,5 +104,5 @@ RETURN e.id AS id, e.kind AS kind, e.sector AS sector, e.region AS region,
        CASE WHEN size(events) = 0 THEN null ELSE events[-1].t END AS firstMs,
        CASE WHEN size(events) = 0 THEN null ELSE events[0].t END AS lastMs,
        size(cps365) AS counterparties365, size(cps) AS counterpartiesEver, payers,
-       badCounterparties, badCounterpartyCount, loans, reported, flagReasons, nearestBadPath,
+       badCounterparties, badCounterpartyCount, loans, reported, flagReasons, metrics.viaBad AS nearestBadPath,
        metrics, community, properties(run) AS run

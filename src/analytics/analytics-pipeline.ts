@@ -8,8 +8,9 @@ import type { GraphSnapshot } from './edge-list.js';
 import { pagerank, PAGERANK_DEFAULTS, type PageRankOptions } from './pagerank.js';
 import { percentiles } from './percentile.js';
 import { degreesAndStrengths, type DegreeResult } from './degree.js';
-import { betweenness, betweennessInSlices, type BetweennessResult } from './betweenness.js';
-import { louvainCommunities, type CommunityResult } from './louvain.js';
+import { betweenness, type BetweennessResult } from './betweenness.js';
+import { louvainCsr, type CommunityResult } from './louvain-csr.js';
+import { nearestBad, NEAREST_BAD_DEFAULTS, type NearestBadResult } from './nearest-bad.js';
 import { communityRisk, type CommunityRiskResult } from './community-risk.js';
 import { exposure as computeExposure, EXPOSURE_DEFAULTS, type ExposureOptions } from './exposure.js';
 import { counterpartyRisk } from './counterparty-risk.js';
@@ -26,6 +27,8 @@ export interface AnalyticsOptions {
   readonly riskSmoothing: number;
   readonly exposure: ExposureOptions;
   readonly cycles: CycleOptions;
+  /** Hops searched for the nearest other bad entity. */
+  readonly nearestBadMaxHops: number;
 }
 
 export const ANALYTICS_DEFAULTS: AnalyticsOptions = {
@@ -36,6 +39,7 @@ export const ANALYTICS_DEFAULTS: AnalyticsOptions = {
   riskSmoothing: 5,
   exposure: EXPOSURE_DEFAULTS,
   cycles: CYCLE_DEFAULTS,
+  nearestBadMaxHops: NEAREST_BAD_DEFAULTS.maxHops,
 };
 
 export interface PreparedGraph {
@@ -67,6 +71,8 @@ export interface RiskResult extends ConcentrationResult {
   readonly identifierRings: readonly IdentifierRing[];
   /** Number of rings (cycles and identifier rings) each entity belongs to. */
   readonly ringCount: Uint32Array;
+  /** Distance and path to each entity's nearest other bad entity (within `nearestBadMaxHops`). */
+  readonly nearestBad: NearestBadResult;
   readonly stats: { readonly exposureIterations: number; readonly exposureConverged: boolean };
 }
 
@@ -81,15 +87,6 @@ export function prepareGraph(snapshot: GraphSnapshot): PreparedGraph {
 /** PageRank (and its percentile), degrees, strengths, betweenness. */
 export function computeCentrality(g: PreparedGraph, opts: AnalyticsOptions, rng: () => number): CentralityResult {
   const bc = betweenness(g.directed, { exactMaxNodes: opts.betweennessExactMaxNodes, samples: opts.betweennessSamples, rng });
-  return centralityResult(g, opts, bc);
-}
-
-/**
- * The same, awaiting `pause` between slices of betweenness sources (the longest computation), so an
- * event-loop caller (a worker renewing its job lock) stays responsive.
- */
-export async function computeCentralityInSlices(g: PreparedGraph, opts: AnalyticsOptions, rng: () => number, pause: () => Promise<void>): Promise<CentralityResult> {
-  const bc = await betweennessInSlices(g.directed, { exactMaxNodes: opts.betweennessExactMaxNodes, samples: opts.betweennessSamples, rng }, pause);
   return centralityResult(g, opts, bc);
 }
 
@@ -109,13 +106,13 @@ function centralityResult(g: PreparedGraph, opts: AnalyticsOptions, bc: Betweenn
   };
 }
 
-/** Louvain communities and their smoothed risk. */
+/** Louvain communities (typed-array implementation) and their smoothed risk. */
 export function computeCommunities(g: PreparedGraph, opts: AnalyticsOptions, rng: () => number): CommunitiesResult {
-  const found = louvainCommunities(g.undirected, { resolution: opts.louvainResolution, rng });
+  const found = louvainCsr(g.undirected, { resolution: opts.louvainResolution, rng });
   return { ...found, ...communityRisk(found.community, found.count, g.snapshot.bad, opts.riskSmoothing) };
 }
 
-/** Exposure, counterparty risk, concentration and rings. */
+/** Exposure, counterparty risk, concentration, rings and the nearest bad entity. */
 export function computeRisk(g: PreparedGraph, opts: AnalyticsOptions): RiskResult {
   const n = g.snapshot.ids.length;
   const ex = computeExposure(g.undirected, g.snapshot.bad, opts.exposure);
@@ -133,6 +130,7 @@ export function computeRisk(g: PreparedGraph, opts: AnalyticsOptions): RiskResul
     cyclesTruncated: truncated,
     identifierRings: rings,
     ringCount,
+    nearestBad: nearestBad(g.undirected, g.snapshot.bad, { maxHops: opts.nearestBadMaxHops }),
     stats: { exposureIterations: ex.iterations, exposureConverged: ex.converged },
   };
 }

@@ -89,16 +89,6 @@ export function betweenness(g: CsrGraph, options: BetweennessOptions): Betweenne
   return run.finish();
 }
 
-/**
- * The same computation in slices: `pause` is awaited after every `slice` sources, so a caller on an
- * event loop (a BullMQ worker renewing its job lock) stays responsive during a long computation.
- */
-export async function betweennessInSlices(g: CsrGraph, options: BetweennessOptions, pause: () => Promise<void>, slice = 16): Promise<BetweennessResult> {
-  const run = startBetweenness(g, options);
-  while (run.step(slice)) await pause();
-  return run.finish();
-}
-
 function startBetweenness(g: CsrGraph, options: BetweennessOptions): { step(count: number): boolean; finish(): BetweennessResult } {
   const { n } = g;
   const exact = n <= options.exactMaxNodes || options.samples >= n;

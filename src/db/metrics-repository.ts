@@ -20,8 +20,8 @@ const Q = defineQueries({
   touched: 'metrics/update-touched-entities',
 });
 
-/** The stored signals of one entity in one run (NaN-free: unknown values are null). */
-export type EntityMetricValues = Record<string, number | null>;
+/** The stored signals of one entity in one run (NaN-free: unknown values are null); ids and id paths as strings. */
+export type EntityMetricValues = Record<string, number | string | readonly string[] | null>;
 
 export interface EntityMetricsRow {
   readonly id: string;

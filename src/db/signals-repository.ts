@@ -47,8 +47,8 @@ export interface EntitySignals {
   readonly finishedAt: string | null;
   /** EntityMetrics properties: pagerank, pagerankPct, degreeIn/Out, strengthIn/Out (minor units),
    *  betweenness, community, communityRisk, exposure, exposurePct, counterpartyRisk, concentration,
-   *  purchaseConcentration, ringCount. */
-  readonly metrics: Record<string, number | string | null> | null;
+   *  purchaseConcentration, ringCount, badHops (1..3 or absent), nearestBad (id), viaBad (ids, entity → … → bad). */
+  readonly metrics: Record<string, number | string | readonly string[] | null> | null;
   readonly community: { id: number; size: number; bad: number; defaultRate: number; risk: number } | null;
   /** Degrees and strengths updated at ingest (fresher than the run), or nulls. */
   readonly live: { degreeIn: number | null; degreeOut: number | null; strengthIn: number | null; strengthOut: number | null; lastPaymentAt: string | null };

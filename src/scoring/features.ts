@@ -148,7 +148,7 @@ export const FEATURE_SPECS = {
   nearestBadHops: {
     dimension: 'counterparty',
     direction: 'safer',
-    description: 'hops to the nearest bad entity (null: none within 2)',
+    description: 'hops to the nearest other bad entity (null: none within 3)',
   },
   communityRisk: {
     dimension: 'community',

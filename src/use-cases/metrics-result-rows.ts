@@ -5,35 +5,53 @@
 import type { GraphSnapshot } from '../analytics/edge-list.js';
 import type { CentralityResult, CommunitiesResult, RiskResult } from '../analytics/analytics-pipeline.js';
 import type { CommunityRow, EntityMetricsRow, RingRow } from '../db/metrics-repository.js';
+import { badHops, pathToNearestBad } from '../analytics/nearest-bad.js';
 
 const num = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : x);
 
 /** One EntityMetrics row per entity of the snapshot. */
-export function entityMetricsRows(s: GraphSnapshot, c: CentralityResult, k: CommunitiesResult, r: RiskResult): EntityMetricsRow[] {
-  return s.ids.map((id, v) => ({
-    id,
-    metrics: {
-      pagerank: num(c.pagerank[v]),
-      pagerankPct: num(c.pagerankPct[v]),
-      degreeIn: num(c.degreeIn[v]),
-      degreeOut: num(c.degreeOut[v]),
-      strengthIn: num(c.strengthIn[v]),
-      strengthOut: num(c.strengthOut[v]),
-      betweenness: num(c.betweenness[v]),
-      community: num(k.community[v]),
-      communityRisk: num(k.entityRisk[v]),
-      exposure: num(r.exposure[v]),
-      exposurePct: num(r.exposurePct[v]),
-      counterpartyRisk: num(r.counterpartyRisk[v]),
-      concentration: num(r.inflow[v]),
-      purchaseConcentration: num(r.purchases[v]),
-      ringCount: num(r.ringCount[v]),
-    },
-  }));
+export function entityMetricsRows(
+  s: GraphSnapshot,
+  c: CentralityResult,
+  k: CommunitiesResult,
+  r: RiskResult,
+): EntityMetricsRow[] {
+  return s.ids.map((id, v) => {
+    const path = pathToNearestBad(r.nearestBad, v);
+    return {
+      id,
+      metrics: {
+        pagerank: num(c.pagerank[v]),
+        pagerankPct: num(c.pagerankPct[v]),
+        degreeIn: num(c.degreeIn[v]),
+        degreeOut: num(c.degreeOut[v]),
+        strengthIn: num(c.strengthIn[v]),
+        strengthOut: num(c.strengthOut[v]),
+        betweenness: num(c.betweenness[v]),
+        community: num(k.community[v]),
+        communityRisk: num(k.entityRisk[v]),
+        exposure: num(r.exposure[v]),
+        exposurePct: num(r.exposurePct[v]),
+        counterpartyRisk: num(r.counterpartyRisk[v]),
+        concentration: num(r.inflow[v]),
+        purchaseConcentration: num(r.purchases[v]),
+        ringCount: num(r.ringCount[v]),
+        badHops: path ? badHops(r.nearestBad, v) : null,
+        nearestBad: path ? s.ids[path[path.length - 1]!]! : null,
+        viaBad: path ? path.map((u) => s.ids[u]!) : null,
+      },
+    };
+  });
 }
 
 export function communityRows(k: CommunitiesResult): CommunityRow[] {
-  return k.communities.map((c) => ({ id: c.id, size: c.size, bad: c.bad, defaultRate: c.defaultRate, risk: c.risk }));
+  return k.communities.map((c) => ({
+    id: c.id,
+    size: c.size,
+    bad: c.bad,
+    defaultRate: c.defaultRate,
+    risk: c.risk,
+  }));
 }
 
 /** Rings with their members' ids and a smoothed bad rate (same smoothing as communities). */

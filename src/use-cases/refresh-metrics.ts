@@ -3,7 +3,6 @@
  * retention. Idempotent per run id: a retried or recovered job recomputes from a fresh snapshot and
  * MERGEs over whatever the crashed attempt wrote; the previous run stays in service until the switch.
  */
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/driver.js';
 import { readGraphSnapshot } from '../db/snapshot-repository.js';
@@ -18,8 +17,9 @@ import {
   writeRings,
   type StageTiming,
 } from '../db/metrics-repository.js';
-import { ANALYTICS_DEFAULTS, computeCentralityInSlices, computeCommunities, computeRisk, prepareGraph, type AnalyticsOptions } from '../analytics/analytics-pipeline.js';
-import { createRng, seedFromString } from '../analytics/rng.js';
+import { ANALYTICS_DEFAULTS, type AnalyticsOptions } from '../analytics/analytics-pipeline.js';
+import { seedFromString } from '../analytics/rng.js';
+import { runAnalyticsInThread } from './run-analytics-thread.js';
 import { communityRows, entityMetricsRows, ringRows } from './metrics-result-rows.js';
 
 export const REFRESH_STAGES = ['snapshot', 'centrality', 'communities', 'risk', 'write-back', 'switch'] as const;
@@ -110,7 +110,6 @@ async function runStages(
     t = now;
     await updateRunProgress(db, runId, { status, stage, stages, counts, snapshotAtMs });
     await report(stage, 1);
-    await yieldToEventLoop(); // lets BullMQ renew the job lock between CPU-heavy stages
   };
 
   await report('snapshot', 0);
@@ -119,18 +118,16 @@ async function runStages(
   Object.assign(counts, { entities: snapshot.ids.length, edges: snapshot.edges.length, bad: snapshot.bad.reduce((a, b) => a + b, 0) });
   await finish('snapshot', 'running', snapshotAtMs);
 
-  const graph = prepareGraph(snapshot);
-  const centrality = await computeCentralityInSlices(graph, options, createRng(seed), () => yieldToEventLoop());
-  Object.assign(counts, { ...centrality.stats });
-  await finish('centrality');
-
-  const communities = computeCommunities(graph, options, createRng(seed ^ 0x9e3779b9));
-  Object.assign(counts, { communities: communities.count, modularity: communities.modularity });
-  await finish('communities');
-
-  const risk = computeRisk(graph, options);
-  Object.assign(counts, { ...risk.stats, cycles: risk.cycles.length, cyclesTruncated: risk.cyclesTruncated, identifierRings: risk.identifierRings.length });
-  await finish('risk', 'writing');
+  // CPU-heavy stages in a worker thread (edge arrays handed over); this loop stays free to renew the job lock
+  const { centrality, communities, risk } = await runAnalyticsInThread(snapshot, options, seed, async (done) => {
+    if (done.stage === 'centrality') Object.assign(counts, { ...done.result.stats });
+    else if (done.stage === 'communities') Object.assign(counts, { communities: done.result.count, modularity: done.result.modularity });
+    else {
+      const r = done.result;
+      Object.assign(counts, { ...r.stats, cycles: r.cycles.length, cyclesTruncated: r.cyclesTruncated, identifierRings: r.identifierRings.length });
+    }
+    await finish(done.stage, done.stage === 'risk' ? 'writing' : 'running');
+  });
 
   const batch = config.writeBatchRows;
   await writeCommunities(db, runId, communityRows(communities), batch);

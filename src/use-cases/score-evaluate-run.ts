@@ -10,16 +10,19 @@ import {
   prepareGraph,
 } from '../analytics/analytics-pipeline.js';
 import { createRng } from '../analytics/rng.js';
+import { pathToNearestBad } from '../analytics/nearest-bad.js';
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/driver.js';
 import { listRatingBalance, type RatingMask } from '../db/score-repository.js';
 import { readGraphSnapshot } from '../db/snapshot-repository.js';
-import type { RunSignals } from '../scoring/derive-features.js';
+import type { RawEntitySignals, RunSignals } from '../scoring/derive-features.js';
 import { maskSnapshot } from '../scoring/evaluate/mask-snapshot.js';
 import { analyticsOptions } from './refresh-metrics.js';
 
 export interface EvaluationRun {
   readonly signals: ReadonlyMap<string, RunSignals>;
+  /** Path to the nearest other bad entity of the masked snapshot (within 3 hops), as a metrics run stores it. */
+  readonly nearestBad: ReadonlyMap<string, NonNullable<RawEntitySignals['nearestBad']>>;
   readonly counts: {
     readonly entities: number;
     readonly edges: number;
@@ -50,6 +53,7 @@ export async function runMaskedRefresh(
   const k = computeCommunities(graph, options, createRng(seed ^ 0x9e3779b9));
   const r = computeRisk(graph, options);
   const signals = new Map<string, RunSignals>();
+  const nearestBad = new Map<string, NonNullable<RawEntitySignals['nearestBad']>>();
   const nan = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : x);
   snapshot.ids.forEach((id, v) => {
     const community = k.communities[k.community[v]!];
@@ -65,10 +69,13 @@ export async function runMaskedRefresh(
       communitySize: community?.size ?? null,
       overallBadRate: k.prior,
     });
+    const path = pathToNearestBad(r.nearestBad, v)?.map((u) => snapshot.ids[u]!);
+    if (path) nearestBad.set(id, { id: path[path.length - 1]!, path });
   });
   const bad = snapshot.bad.reduce((a, b) => a + b, 0);
   return {
     signals,
+    nearestBad,
     counts: {
       entities: snapshot.ids.length,
       edges: snapshot.edges.length,

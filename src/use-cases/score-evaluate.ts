@@ -93,7 +93,13 @@ async function readAllFeatures(
       mask,
     });
     for (const r of rows)
-      out.push(deriveFeatures({ ...r.raw, run: run.signals.get(r.raw.entityId) ?? null }));
+      out.push(
+        deriveFeatures({
+          ...r.raw,
+          run: run.signals.get(r.raw.entityId) ?? null,
+          nearestBad: run.nearestBad.get(r.raw.entityId) ?? null,
+        }),
+      );
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { smallGraph } from '../helpers/metrics-graph.js';
 import { refreshMetrics, type RefreshProgress } from '../../src/use-cases/refresh-metrics.js';
 import { getCurrentRun, getEntitySignals, getRun, listRuns } from '../../src/db/signals-repository.js';
 import { updateTouchedEntitySignals } from '../../src/use-cases/update-touched-entities.js';
+import { readEntitySignals } from '../../src/db/score-repository.js';
 
 describe('metrics refresh (integration)', function () {
   this.timeout(60000);
@@ -51,6 +52,11 @@ describe('metrics refresh (integration)', function () {
     assert.equal(a2?.metrics?.exposure, 0, 'a2 is the only bad entity: its own label is excluded');
     assert.equal(a2?.community?.bad, 1);
     assert.equal((await getEntitySignals(rt.db, `${prefix}c1`))?.metrics?.ringCount, 1);
+    assert.deepEqual([a3?.metrics?.badHops, a3?.metrics?.nearestBad, a3?.metrics?.viaBad], [1, `${prefix}a2`, [`${prefix}a3`, `${prefix}a2`]]);
+    assert.deepEqual(b3?.metrics?.viaBad, [`${prefix}b3`, `${prefix}b1`, `${prefix}a1`, `${prefix}a2`], 'b3 is 3 hops away, via the bridge');
+    assert.equal(a2?.metrics?.badHops ?? null, null, 'no other bad entity for a2');
+    const [scored] = await readEntitySignals(rt.db, [`${prefix}b3`], { asOfMs: Date.now(), runId: `${prefix}run-1` });
+    assert.deepEqual(scored?.raw.nearestBad?.path, b3?.metrics?.viaBad, 'scoring reads the stored path (3 hops)');
 
     const second = await refreshMetrics(rt.db, rt.config.metrics, { runId: `${prefix}run-2`, jobId: 'j2', scope: prefix });
     assert.equal(second.previousRunId, `${prefix}run-1`);
