@@ -50,6 +50,7 @@ export function createIngestProcessor(
         rejectsPath: data.rejectsPath,
         fileLabel: data.fileName,
         batchRows: runtime.config.ingest.batchRows,
+        maxLineBytes: runtime.config.ingest.maxLineBytes,
         onBatch: options.onBatch,
       },
       (p) => {

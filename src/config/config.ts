@@ -24,13 +24,15 @@ export const ENV_SCHEMA = z.object({
   INGEST_BATCH_ROWS: int(1, 100000).default(2000),
   INGEST_HTTP_MAX_ROWS: int(1, 1000000).default(10000),
   INGEST_HTTP_MAX_BYTES: int(1024, 1073741824).default(10 * 1024 * 1024),
+  INGEST_UPLOAD_MAX_BYTES: int(1024, 2 ** 40).default(2 * 1024 ** 3),
+  INGEST_MAX_LINE_BYTES: int(1024, 1073741824).default(1024 * 1024),
   UPLOAD_DIR: z.string().min(1).default('.local/uploads'),
   METRICS_CRON: z.string().min(1).default('0 2 * * *'),
   METRICS_TZ: z.string().min(1).default('UTC'),
   METRICS_SCHEDULE_ENABLED: bool.default(true),
   METRICS_RUNS_KEEP: int(1, 1000).default(3),
   METRICS_WRITE_BATCH_ROWS: int(1, 100000).default(2000),
-  METRICS_LOCK_MS: int(1000, 3600000).default(300000),
+  METRICS_LOCK_MS: int(1000, 3600000).default(30000),
   METRICS_STALLED_MS: int(500, 3600000).default(30000),
   BETWEENNESS_EXACT_MAX_NODES: int(0, 10000000).default(5000),
   BETWEENNESS_SAMPLES: int(1, 1000000).default(256),
@@ -58,7 +60,9 @@ export interface Config {
     readonly connectTimeoutMs: number;
   };
   readonly redis: { readonly url: string; readonly prefix: string };
-  readonly ingest: { readonly batchRows: number; readonly httpMaxRows: number; readonly httpMaxBytes: number; readonly uploadDir: string };
+  readonly ingest: { readonly batchRows: number; readonly httpMaxRows: number; readonly httpMaxBytes: number; readonly uploadDir: string; readonly uploadMaxBytes: number;
+    /** Longest line of an ingest file, in bytes (longer lines are rejects). */
+    readonly maxLineBytes: number };
   readonly metrics: {
     readonly cron: string;
     readonly timeZone: string;
@@ -67,7 +71,7 @@ export interface Config {
     readonly betweennessExactMaxNodes: number;
     readonly betweennessSamples: number;
     readonly writeBatchRows: number;
-    /** BullMQ lock of a refresh job; must exceed the longest synchronous analytics stage. */
+    /** BullMQ lock of a refresh job, renewed every lockMs / 2 (the analytics run in a worker thread). */
     readonly lockMs: number;
     /** How often workers look for stalled jobs (a crashed worker's refresh is picked up after ≤ lock + this). */
     readonly stalledIntervalMs: number;
@@ -114,6 +118,8 @@ function toConfig(e: Env): Config {
       httpMaxRows: e.INGEST_HTTP_MAX_ROWS,
       httpMaxBytes: e.INGEST_HTTP_MAX_BYTES,
       uploadDir: e.UPLOAD_DIR,
+      uploadMaxBytes: e.INGEST_UPLOAD_MAX_BYTES,
+      maxLineBytes: e.INGEST_MAX_LINE_BYTES,
     },
     metrics: {
       cron: e.METRICS_CRON,

@@ -9,6 +9,7 @@ import type { Database } from './driver.js';
 const Q = defineQueries({
   counts: 'ingest/count-graph-by-prefix',
   mismatches: 'ingest/count-pays-mismatches',
+  comparePays: 'ingest/compare-pays-by-prefix',
   remove: 'ingest/delete-by-prefix',
 });
 
@@ -47,6 +48,29 @@ export async function countPaysMismatches(
 ): Promise<{ checked: number; mismatches: number }> {
   const [row] = await db.readRows<{ checked: number; mismatches: number }>(Q.mismatches, { prefix });
   return row ?? { checked: 0, mismatches: 0 };
+}
+
+/** How the PAYS of a load under `prefixA` compare, pair by pair, with the same load under `prefixB`. */
+export interface PaysComparison {
+  /** PAYS under prefixA. */
+  readonly checked: number;
+  /** Pairs with no PAYS under prefixB. */
+  readonly missing: number;
+  /** Pairs whose count, totalMinor, first, last or currency differ. */
+  readonly different: number;
+}
+
+/**
+ * Compares the PAYS under two prefixes pair by pair (ids equal once the prefix is stripped). Equal
+ * PAYS counts plus `missing = different = 0` mean the two loads have the same PAYS.
+ */
+export async function comparePaysByPrefix(
+  db: Database,
+  prefixA: string,
+  prefixB: string,
+): Promise<PaysComparison> {
+  const [row] = await db.readRows<PaysComparison>(Q.comparePays, { prefixA, prefixB });
+  return row ?? { checked: 0, missing: 0, different: 0 };
 }
 
 /** Deletes every node (and its relationships) whose id starts with `prefix`; refuses an empty prefix. */

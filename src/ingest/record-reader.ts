@@ -6,7 +6,7 @@
 import type { FieldProblem } from '../errors/app-error.js';
 import type { ReadOptions } from './field-reader.js';
 import { splitCsvRecord } from './csv-line.js';
-import type { TextLine } from './line-reader.js';
+import { DEFAULT_MAX_LINE_BYTES, type TextLine } from './line-reader.js';
 import { RECORD_SPECS } from './record-specs.js';
 import type { RecordType, RowByType } from './record-types.js';
 import { unknownFields, validateRecord } from './validate-record.js';
@@ -54,50 +54,112 @@ function headerProblems(type: RecordType, header: readonly string[]): FieldProbl
 
 const INVALID_UTF8: FieldProblem = { reason: 'is not valid UTF-8' };
 
+/** The reject of a line that could not be decoded: too long, or not UTF-8. */
+function undecodable<T extends RecordType>(l: TextLine): RecordEvent<T> {
+  const problem = l.tooLongBytes ? { reason: `line longer than ${l.tooLongBytes} bytes` } : INVALID_UTF8;
+  return { kind: 'bad', line: l.line, original: l.lossy ?? null, problems: [problem] };
+}
+
+export interface CsvReadOptions extends ReadOptions {
+  /**
+   * Longest record in characters (default 1 MiB): a quoted field still open past it (a stray quote)
+   * rejects the record gathered so far, and reading goes on at the next line.
+   */
+  readonly maxRecordChars?: number;
+}
+
+/** One CSV record: its first line, its text (line breaks of quoted fields included), its fields. */
+interface CsvRecord {
+  readonly line: number;
+  readonly text: string;
+  readonly fields: string[];
+}
+
+/**
+ * Joins physical lines into CSV records (a quoted field may hold line breaks). A record still open
+ * after `maxChars` characters (a stray quote) is rejected and reading goes on at the next line.
+ */
+class CsvRecordJoiner {
+  private open: { readonly line: number; readonly parts: string[]; chars: number } | undefined;
+
+  constructor(private readonly maxChars: number) {}
+
+  /** The record line `l` completes; a reject of an over-long open record; or null (blank, still open). */
+  take(l: TextLine & { text: string }): CsvRecord | RecordEvent<never> | null {
+    const open = this.open;
+    if (!open) {
+      if (l.text.trim() === '') return null;
+      const fields = splitCsvRecord(l.text);
+      if (fields) return { line: l.line, text: l.text, fields };
+      this.open = { line: l.line, parts: [l.text], chars: l.text.length };
+    } else {
+      open.parts.push(l.text);
+      open.chars += l.text.length + 1;
+      // a line without a quote cannot close the open quoted field: no need to split again
+      const text = l.text.includes('"') ? open.parts.join('\n') : null;
+      const fields = text === null ? null : splitCsvRecord(text);
+      if (text !== null && fields) {
+        this.open = undefined;
+        return { line: open.line, text, fields };
+      }
+    }
+    return this.tooLong();
+  }
+
+  private tooLong(): RecordEvent<never> | null {
+    const open = this.open;
+    if (!open || open.chars <= this.maxChars) return null;
+    this.open = undefined;
+    const reason = `quoted field still open after ${this.maxChars} characters (unbalanced quote?)`;
+    const original = `${open.parts.join('\n').slice(0, 200)}…`;
+    return { kind: 'bad', line: open.line, original, problems: [{ reason }] };
+  }
+
+  /** The reject of a record still open at the end of the file, if any. */
+  leftover(): RecordEvent<never> | undefined {
+    if (!this.open) return undefined;
+    const { line, parts } = this.open;
+    const reason = 'quoted field is never closed (truncated file?)';
+    return { kind: 'bad', line, original: parts.join('\n'), problems: [{ reason }] };
+  }
+}
+
 /** Validated records of a CSV file. */
 export async function* readCsvRecords<T extends RecordType>(
   type: T,
   lines: AsyncIterable<TextLine>,
-  options: ReadOptions,
+  options: CsvReadOptions,
 ): AsyncGenerator<RecordEvent<T>> {
+  const joiner = new CsvRecordJoiner(options.maxRecordChars ?? DEFAULT_MAX_LINE_BYTES);
   let header: string[] | undefined;
-  let open: { line: number; text: string } | undefined;
   for await (const l of lines) {
     if (l.text === null) {
-      yield { kind: 'bad', line: l.line, original: l.lossy ?? null, problems: [INVALID_UTF8] };
+      yield undecodable(l);
       continue;
     }
-    const text = open ? `${open.text}\n${l.text}` : l.text;
-    const line = open ? open.line : l.line;
-    if (!open && text.trim() === '') continue;
-    const fields = splitCsvRecord(text);
-    if (fields === null) {
-      open = { line, text };
+    const record = joiner.take({ ...l, text: l.text });
+    if (record === null) continue;
+    if ('kind' in record) {
+      yield record;
       continue;
     }
-    open = undefined;
     if (!header) {
       const spec = RECORD_SPECS[type];
-      if (spec.headerOptional && /^\s*[+-]?\d/.test(fields[0] ?? '')) header = [...spec.columns];
+      if (spec.headerOptional && /^\s*[+-]?\d/.test(record.fields[0] ?? '')) header = [...spec.columns];
       else {
-        header = fields.map((f) => f.trim());
+        header = record.fields.map((f) => f.trim());
         const problems = headerProblems(type, header);
         if (problems.length > 0) {
-          yield { kind: 'file-error', line, problems };
+          yield { kind: 'file-error', line: record.line, problems };
           return;
         }
         continue;
       }
     }
-    yield csvRow(type, header, fields, text, line, l.unterminated, options);
+    yield csvRow(type, header, record.fields, record.text, record.line, l.unterminated, options);
   }
-  if (open)
-    yield {
-      kind: 'bad',
-      line: open.line,
-      original: open.text,
-      problems: [{ reason: 'quoted field is never closed (truncated file?)' }],
-    };
+  const leftover = joiner.leftover();
+  if (leftover) yield leftover;
 }
 
 function csvRow<T extends RecordType>(
@@ -130,7 +192,7 @@ export async function* readNdjsonRecords<T extends RecordType>(
 ): AsyncGenerator<RecordEvent<T>> {
   for await (const l of lines) {
     if (l.text === null) {
-      yield { kind: 'bad', line: l.line, original: l.lossy ?? null, problems: [INVALID_UTF8] };
+      yield undecodable(l);
       continue;
     }
     if (l.text.trim() === '') continue;
@@ -159,7 +221,7 @@ export function readRecords<T extends RecordType>(
   type: T,
   format: FileFormat,
   lines: AsyncIterable<TextLine>,
-  options: ReadOptions,
+  options: CsvReadOptions,
 ): AsyncGenerator<RecordEvent<T>> {
   return format === 'csv' ? readCsvRecords(type, lines, options) : readNdjsonRecords(type, lines, options);
 }

@@ -1,7 +1,8 @@
 /**
  * Accumulates validated rows of one type into batches, drops exact repeats, rejects keys repeated with
  * different values, and writes each full batch in one transaction. After every batch it calls the
- * `onBatch` hook with the entity ids the batch touched (the metrics side marks them stale).
+ * `onBatch` hook with the entity ids the batch touched; load observers (the metrics side's live
+ * signals) see every batch and then the end of the load, so they can do their work once per load.
  */
 import type { FieldProblem } from '../errors/app-error.js';
 import type { Database } from '../db/driver.js';
@@ -34,6 +35,26 @@ export function addBatchHook(hook: BatchHook): () => void {
   return () => globalHooks.delete(hook);
 }
 
+/**
+ * Follows one load (one file, one request body): `batch` after each written batch, then `end` once
+ * when the load is over — after its last batch, or after it failed or was aborted.
+ */
+export interface LoadObserver {
+  batch(event: BatchEvent): Promise<void> | void;
+  end(): Promise<void> | void;
+}
+
+const observerFactories = new Set<() => LoadObserver>();
+
+/**
+ * Registers a factory called at the start of every load of this process; the observer it returns
+ * follows that load. Returns a function that unregisters it (loads already started keep theirs).
+ */
+export function addLoadObserver(create: () => LoadObserver): () => void {
+  observerFactories.add(create);
+  return () => observerFactories.delete(create);
+}
+
 /** A row that could not be loaded, where it came from and why. */
 export interface RejectedRow {
   /** Line in the file, or index (0-based) in a request body. */
@@ -49,6 +70,12 @@ export interface BatchLoaderOptions {
   readonly duplicateWindow?: number;
 }
 
+/**
+ * Writes batches one after another while the caller reads on: a full batch starts writing, and `add`
+ * returns at once, so the next batch is read and validated while the current transaction runs; the
+ * batch after that waits for it. At most one write is in flight, and each batch is still one
+ * transaction. A conflict reject can therefore be reported after rejects of later lines.
+ */
 export class BatchLoader<T extends RecordType> {
   /** Rows accepted (written or already present with the same values). */
   loaded = 0;
@@ -59,6 +86,10 @@ export class BatchLoader<T extends RecordType> {
   batches = 0;
   private pending: { at: number; row: RowByType[T] }[] = [];
   private readonly tracker: DuplicateTracker;
+  private readonly observers: LoadObserver[] = [...observerFactories].map((create) => create());
+  private inFlight: Promise<void> | undefined;
+  private failure: { error: unknown } | undefined;
+  private closed = false;
 
   constructor(
     private readonly db: Database,
@@ -69,7 +100,7 @@ export class BatchLoader<T extends RecordType> {
     this.tracker = new DuplicateTracker(options.duplicateWindow);
   }
 
-  /** Adds a valid row; writes a batch when full. */
+  /** Adds a valid row; starts writing a batch when full (after the previous one is written). */
   async add(at: number, row: RowByType[T]): Promise<void> {
     const key = RECORD_SPECS[this.type].key(row);
     const verdict = this.tracker.check(key, row);
@@ -84,14 +115,36 @@ export class BatchLoader<T extends RecordType> {
       return;
     }
     this.pending.push({ at, row });
-    if (this.pending.length >= this.options.batchRows) await this.flush();
+    if (this.pending.length < this.options.batchRows) return;
+    await this.settle();
+    const batch = this.take();
+    this.inFlight = this.write(batch).catch((error: unknown) => {
+      this.failure = { error };
+    });
   }
 
-  /** Writes what is pending (call once more at the end). */
+  /** Writes what is pending and waits until every batch is written (call once more at the end). */
   async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
+    await this.settle();
+    if (this.pending.length > 0) await this.write(this.take());
+  }
+
+  /** Waits for the batch in flight; rethrows its error. */
+  private async settle(): Promise<void> {
+    await this.inFlight;
+    this.inFlight = undefined;
+    const failure = this.failure;
+    this.failure = undefined;
+    if (failure) throw failure.error;
+  }
+
+  private take(): { at: number; row: RowByType[T] }[] {
     const batch = this.pending;
     this.pending = [];
+    return batch;
+  }
+
+  private async write(batch: readonly { at: number; row: RowByType[T] }[]): Promise<void> {
     const spec = RECORD_SPECS[this.type];
     const result = await writeIngestBatch(
       this.db,
@@ -101,21 +154,13 @@ export class BatchLoader<T extends RecordType> {
     const conflicts = new Set(result.conflicts);
     for (const b of batch) {
       if (!conflicts.has(spec.key(b.row))) continue;
-      await this.reject({
-        at: b.at,
-        original: b.row,
-        problems: [
-          {
-            field: 'id',
-            reason: `payment ${JSON.stringify(spec.key(b.row))} already exists in the graph with different values`,
-          },
-        ],
-      });
+      const reason = `payment ${JSON.stringify(spec.key(b.row))} already exists in the graph with different values`;
+      await this.reject({ at: b.at, original: b.row, problems: [{ field: 'id', reason }] });
     }
     this.loaded += batch.length - conflicts.size;
     this.written += result.written;
     this.batches += 1;
-    if (this.options.onBatch || globalHooks.size > 0) {
+    if (this.options.onBatch || globalHooks.size > 0 || this.observers.length > 0) {
       const touched = new Set(batch.flatMap((b) => spec.entities(b.row)));
       const event: BatchEvent = {
         type: this.type,
@@ -125,6 +170,29 @@ export class BatchLoader<T extends RecordType> {
       };
       await this.options.onBatch?.(event);
       for (const hook of globalHooks) await hook(event);
+      for (const observer of this.observers) await observer.batch(event);
+    }
+  }
+
+  /**
+   * Waits for the batch in flight, then ends the load for the observers (once; call it in a `finally`
+   * after the last `flush`). After a failed load (`afterError`) errors of the write in flight and of
+   * the observers are dropped so the load's own error is the one seen.
+   */
+  async close(afterError = false): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.settle();
+    } catch (error) {
+      if (!afterError) throw error;
+    }
+    for (const observer of this.observers) {
+      try {
+        await observer.end();
+      } catch (error) {
+        if (!afterError) throw error;
+      }
     }
   }
 }

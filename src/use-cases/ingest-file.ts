@@ -35,6 +35,8 @@ export interface IngestFileOptions {
   readonly signal?: AbortSignal;
   /** Keys remembered for duplicate detection (default 2,000,000). */
   readonly duplicateWindow?: number;
+  /** Longest line in bytes (default 1 MiB); a longer line is a reject and is skipped unread. */
+  readonly maxLineBytes?: number;
 }
 
 export interface IngestProgress {
@@ -128,9 +130,13 @@ class IngestRun<T extends RecordType> {
   }
 
   private records(): AsyncGenerator<RecordEvent<T>> {
-    const source = openLineSource(this.path);
+    const maxLineBytes = this.options.maxLineBytes;
+    const source = openLineSource(this.path, maxLineBytes);
     this.bytesRead = source.bytesRead;
-    return readRecords(this.type, this.format, source.lines, { idPrefix: this.options.idPrefix ?? '' });
+    return readRecords(this.type, this.format, source.lines, {
+      idPrefix: this.options.idPrefix ?? '',
+      maxRecordChars: maxLineBytes,
+    });
   }
 
   /** Strict pre-pass: the first bad row (including a key repeated with other values), or undefined. */
@@ -156,6 +162,16 @@ class IngestRun<T extends RecordType> {
   }
 
   async load(): Promise<void> {
+    let failed = true;
+    try {
+      await this.loadAll();
+      failed = false;
+    } finally {
+      await this.loader.close(failed);
+    }
+  }
+
+  private async loadAll(): Promise<void> {
     let lastReport = 0;
     for await (const event of this.records()) {
       if (event.kind === 'file-error') {

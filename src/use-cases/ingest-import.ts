@@ -45,7 +45,10 @@ export function uploadDir(config: Config): string {
   return isAbsolute(dir) ? dir : join(PROJECT_ROOT, dir);
 }
 
-/** Streams `body` to the upload directory and enqueues its import; resolves with the import id. */
+/**
+ * Streams `body` to the upload directory and enqueues its import; resolves with the import id. When
+ * `body` fails (e.g. over the upload bound) the partial file is removed and the error rethrown.
+ */
 export async function startImport(
   config: Config,
   body: Readable,
@@ -58,7 +61,13 @@ export async function startImport(
   const suffix = request.format === 'csv' ? '.csv' : '.ndjson';
   const gz = request.fileName.toLowerCase().endsWith('.gz') ? '.gz' : '';
   const path = join(dir, `${id}${suffix}${gz}`);
-  await pipeline(body, createWriteStream(path));
+  try {
+    await pipeline(body, createWriteStream(path));
+  } catch (error) {
+    // An upload cut short (over the size bound, client gone) leaves no partial file behind.
+    await unlink(path).catch(() => {});
+    throw error;
+  }
   const job: IngestJob = { ...request, path, rejectsPath: join(dir, `${id}.rejects.ndjson`) };
   const queue = createIngestQueue(config.redis);
   try {

@@ -45,16 +45,22 @@ export async function ingestRows(
         errors.push({ row: r.at, ...(p.field === undefined ? {} : { field: p.field }), reason: p.reason });
     },
   );
-  for (const [index, record] of records.entries()) {
-    const result = validateRecord(type, record, { idPrefix: options.idPrefix ?? '' });
-    if (result.ok) await loader.add(index, result.row);
-    else {
-      rejected += 1;
-      for (const p of result.problems)
-        errors.push({ row: index, ...(p.field === undefined ? {} : { field: p.field }), reason: p.reason });
+  let failed = true;
+  try {
+    for (const [index, record] of records.entries()) {
+      const result = validateRecord(type, record, { idPrefix: options.idPrefix ?? '' });
+      if (result.ok) await loader.add(index, result.row);
+      else {
+        rejected += 1;
+        for (const p of result.problems)
+          errors.push({ row: index, ...(p.field === undefined ? {} : { field: p.field }), reason: p.reason });
+      }
     }
+    await loader.flush();
+    failed = false;
+  } finally {
+    await loader.close(failed);
   }
-  await loader.flush();
   return {
     type,
     received: records.length,

@@ -22,17 +22,35 @@ export interface DemoReporter {
   refresh(progress: RefreshProgress): void;
 }
 
-/** Generates and loads the s network unless its entities are already there. Returns whether it loaded. */
-export async function ensureSampleNetwork(db: Database, workDir: string, report: DemoReporter, prefix = DEMO_PREFIX): Promise<boolean> {
+/** UTC midnight of `now`'s day, epoch ms: where the demo network's timeline ends. */
+export function demoEndMs(now: Date): number {
+  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+}
+
+/**
+ * Generates and loads the s network unless its entities are already there. Returns whether it loaded.
+ * The network's two-year timeline ends today (UTC midnight of `now`), so "as of today" scores see recent
+ * activity; it is written to `<workDir>/s-42-<YYYY-MM-DD>`. A network loaded on an earlier day is kept
+ * as it is (its activity ages; delete the prefix to get a fresh one).
+ */
+export async function ensureSampleNetwork(
+  db: Database,
+  workDir: string,
+  report: DemoReporter,
+  prefix = DEMO_PREFIX,
+  now = new Date(),
+): Promise<boolean> {
   const expected = NETWORK_SIZES.s.entities;
   const present = (await countIngested(db, prefix)).entities;
   if (present >= expected) {
     report.step(`sample network already loaded (${present} entities under "${prefix}")`);
     return false;
   }
-  const dir = join(workDir, `s-${DEMO_SEED}${prefix === DEMO_PREFIX ? '' : `-${prefix}`}`);
-  report.step(`generating the s sample network (seed ${DEMO_SEED}) into ${dir}`);
-  await generateNetwork({ size: 's', seed: DEMO_SEED, outDir: dir, idPrefix: prefix });
+  const endMs = demoEndMs(now);
+  const end = new Date(endMs).toISOString().slice(0, 10);
+  const dir = join(workDir, `s-${DEMO_SEED}-${end}${prefix === DEMO_PREFIX ? '' : `-${prefix}`}`);
+  report.step(`generating the s sample network (seed ${DEMO_SEED}, ending ${end}) into ${dir}`);
+  await generateNetwork({ size: 's', seed: DEMO_SEED, outDir: dir, idPrefix: prefix, endMs });
   report.step('loading it into Neo4j');
   const summaries = await ingestNetwork(db, dir, { rejectsDir: dir });
   for (const s of summaries) report.step(`  ${s.type}: ${s.loaded} rows loaded, ${s.rejected} rejected`);
@@ -43,7 +61,12 @@ export async function ensureSampleNetwork(db: Database, workDir: string, report:
  * Runs a refresh in this process, reporting stage progress: of the whole graph (scope ''), or of the
  * entities under `scope` only (a scoped run, which never replaces the service's current run).
  */
-export async function runDemoRefresh(db: Database, config: Config, report: DemoReporter, scope = ''): Promise<RefreshSummary> {
+export async function runDemoRefresh(
+  db: Database,
+  config: Config,
+  report: DemoReporter,
+  scope = '',
+): Promise<RefreshSummary> {
   const runId = newRunId(new Date());
   report.step(`computing network metrics (run ${runId})`);
   return refreshMetrics(db, config.metrics, { runId, jobId: 'demo', scope }, (p) => report.refresh(p));

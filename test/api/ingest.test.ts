@@ -3,11 +3,13 @@
  * bounds (413 naming them), roles, and a file import processed by a real `ingest` worker.
  */
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { countIngested, deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
 import { createIngestQueue } from '../../src/queue/ingest-producer.js';
 import { QUEUE_NAMES } from '../../src/queue/names.js';
 import { startWorkers, type RunningWorkers } from '../../workers/main.js';
 import { createIngestProcessor } from '../../workers/ingest.worker.js';
+import { uploadDir } from '../../src/use-cases/ingest-import.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { uniquePrefix } from '../helpers/runtime.js';
 
@@ -22,6 +24,8 @@ describe('ingest API', function () {
     app = await startTestApp({
       INGEST_HTTP_MAX_ROWS: '5',
       INGEST_HTTP_MAX_BYTES: '4096',
+      INGEST_UPLOAD_MAX_BYTES: '2048',
+      UPLOAD_DIR: `.local/test-uploads/${queuePrefix}`,
       QUEUE_PREFIX: queuePrefix,
     });
     workers = await startWorkers(app.runtime.config, [
@@ -37,6 +41,7 @@ describe('ingest API', function () {
     await queue.obliterate({ force: true });
     await queue.close();
     await deleteByPrefix(app.runtime.db, p);
+    rmSync(uploadDir(app.runtime.config), { recursive: true, force: true });
     await app.close();
   });
 
@@ -140,5 +145,39 @@ describe('ingest API', function () {
       await new Promise((r) => setTimeout(r, 200));
     }
     assert.equal(state, 'completed');
+  });
+
+  it('answers 413 stating the bound for an upload over INGEST_UPLOAD_MAX_BYTES, keeping no file', async () => {
+    const dir = uploadDir(app.runtime.config);
+    const files = () => (existsSync(dir) ? readdirSync(dir).sort() : []);
+    const before = files();
+    const csv = 'id,kind\n' + Array.from({ length: 400 }, (_, i) => `${p}U${i},person`).join('\n');
+    assert.ok(csv.length > 2048);
+    const declared = await app.request(`/v1/imports?type=entities&name=u.csv`, {
+      method: 'POST',
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
+    assert.equal(declared.status, 413);
+    assert.match((await declared.json()).detail, /limit of 2048 bytes/);
+    // Chunked (no Content-Length): cut while streaming, the partial file removed.
+    const chunks = [csv.slice(0, 1500), csv.slice(1500)];
+    const streamed = await fetch(`${app.url}/v1/imports?type=entities&name=u.csv`, {
+      method: 'POST',
+      body: new ReadableStream({
+        pull(controller) {
+          const next = chunks.shift();
+          if (next === undefined) controller.close();
+          else controller.enqueue(new TextEncoder().encode(next));
+        },
+      }),
+      headers: { authorization: `Bearer ${app.keys.admin}`, 'content-type': 'text/csv' },
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(streamed.status, 413);
+    const problem = await streamed.json();
+    assert.equal(problem.code, 'payload_too_large');
+    assert.match(problem.detail, /limit of 2048 bytes/);
+    assert.deepEqual(files(), before);
   });
 });

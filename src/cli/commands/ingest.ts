@@ -4,7 +4,7 @@
  */
 import { basename, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { configFromEnvironment, PROJECT_ROOT } from '../../config/index.js';
+import { environmentWithServices, loadConfig, PROJECT_ROOT } from '../../config/index.js';
 import { isRecordType, RECORD_TYPES } from '../../ingest/record-types.js';
 import type { FileFormat } from '../../ingest/record-reader.js';
 import { openRuntime } from '../../runtime/runtime.js';
@@ -69,7 +69,8 @@ export function registerIngest(program: Command): void {
           throw new InvalidArgumentError(
             `unknown type "${f.type}"; expected ${RECORD_TYPES.join(', ')} or network`,
           );
-      const config = configFromEnvironment();
+      // info logs (schema applied, …) would break the progress bar: warn unless LOG_LEVEL says otherwise
+      const config = loadConfig({ LOG_LEVEL: 'warn', ...environmentWithServices() });
       const runtime = await openRuntime(config);
       let failed = false;
       try {
@@ -81,6 +82,7 @@ export function registerIngest(program: Command): void {
             opts,
             config.ingest.batchRows,
             files.length > 1,
+            config.ingest.maxLineBytes,
           );
           printSummary(summary);
           failed ||= summary.rejected > 0;
@@ -99,6 +101,7 @@ async function ingestOne(
   opts: IngestCliOptions,
   defaultBatch: number,
   several: boolean,
+  maxLineBytes: number,
 ): Promise<IngestSummary> {
   const reporter = createProgressReporter(`${type}`, opts.progressInterval * 1000);
   const rejectsPath =
@@ -113,6 +116,7 @@ async function ingestOne(
       {
         strict: opts.strict,
         batchRows: opts.batch ?? defaultBatch,
+        maxLineBytes,
         rejectsPath,
         idPrefix: opts.idPrefix,
         format: opts.format,

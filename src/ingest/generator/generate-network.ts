@@ -1,7 +1,9 @@
 /**
  * `generateNetwork`: writes a synthetic network as the ingest CSV files (entities, identifiers,
  * ownerships, supplies, payments, loans, flags) into a directory, streaming so even the l size
- * (1M entities, 10M payments) needs memory only for the entity arrays. Deterministic for a seed.
+ * (1M entities, 10M payments) needs memory only for the entity arrays. Deterministic for a seed and an
+ * end: the whole timeline (payments, loans, flags, supply and ownership dates, entity opening dates)
+ * ends at `endMs`, and another end gives the same network shifted in time.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +19,7 @@ import {
 } from './facts.js';
 import { createCounterpartyStats, generatePayments } from './payments.js';
 import { buildPopulation, type Population } from './population.js';
-import { NETWORK_SIZES, type NetworkSize } from './sizes.js';
+import { DEFAULT_END_MS, NETWORK_SIZES, type NetworkSize } from './sizes.js';
 
 export interface GenerateOptions {
   readonly size: NetworkSize;
@@ -28,6 +30,8 @@ export interface GenerateOptions {
   /** Overrides the size's entity and payment counts. */
   readonly entities?: number;
   readonly payments?: number;
+  /** End of the simulated two-year period, epoch ms (default 2025-01-01T00:00:00Z). */
+  readonly endMs?: number;
   /** Called after each file with its type and rows. */
   readonly onFile?: (type: RecordType, rows: number) => void;
 }
@@ -40,7 +44,6 @@ export interface GeneratedNetwork {
   readonly files: readonly { readonly type: GeneratedType; readonly path: string; readonly rows: number }[];
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const money = (minor: number) => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
 
 export async function generateNetwork(options: GenerateOptions): Promise<GeneratedNetwork> {
@@ -50,6 +53,9 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
   const prefix = options.idPrefix ?? '';
   const width = String(n - 1).length;
   const id = (i: number) => `${prefix}E${String(i).padStart(width, '0')}`;
+  const shift = (options.endMs ?? DEFAULT_END_MS) - DEFAULT_END_MS;
+  if (!Number.isFinite(shift)) throw new RangeError(`endMs must be a finite epoch ms, got ${options.endMs}`);
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms + shift).toISOString());
   mkdirSync(options.outDir, { recursive: true });
   const p = buildPopulation(n, options.seed);
   const stats = createCounterpartyStats(n);
@@ -67,7 +73,7 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
     files.push({ type, path, rows: writer.rows });
     options.onFile?.(type, writer.rows);
   };
-  await write('entities', indices(n), (i) => entityFields(p, i, id(i), options.seed));
+  await write('entities', indices(n), (i) => entityFields(p, i, id(i), options.seed, iso));
   await write('identifiers', generateIdentifiers(p, options.seed), (r) => [
     id(r.entity),
     r.type,
@@ -127,7 +133,13 @@ const SECTORS = [
   ['retail', 'hospitality', 'services', 'construction'],
 ];
 
-function entityFields(p: Population, i: number, id: string, seed: number): (string | number | null)[] {
+function entityFields(
+  p: Population,
+  i: number,
+  id: string,
+  seed: number,
+  iso: (ms: number) => string | null,
+): (string | number | null)[] {
   const business = p.kind[i] === 0;
   const tierSectors = SECTORS[p.tier[i] as number] ?? [];
   // derived from index and seed (no extra random stream): stable and cheap

@@ -38,6 +38,42 @@ describe('generateNetwork', () => {
     );
   });
 
+  it('shifts the whole timeline to the given end, keeping the structure (same seed + same end: same bytes)', async () => {
+    const opts = { size: 's' as const, seed: 3, entities: 300, payments: 2000 };
+    const endMs = Date.UTC(2026, 4, 17);
+    const shift = endMs - Date.UTC(2025, 0, 1);
+    const [a, b, c] = [tempDir(), tempDir(), tempDir()];
+    const base = await generateNetwork({ ...opts, outDir: a });
+    const moved = await generateNetwork({ ...opts, outDir: b, endMs });
+    const again = await generateNetwork({ ...opts, outDir: c, endMs });
+    assert.equal(digest(b, moved.files), digest(c, again.files));
+    const isTime = (v: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v);
+    let times = 0;
+    let latest = 0;
+    for (const [k, file] of base.files.entries()) {
+      const before = readFileSync(file.path, 'utf8').split('\n');
+      const after = readFileSync(moved.files[k]?.path ?? '', 'utf8').split('\n');
+      assert.equal(after.length, before.length, file.type);
+      before.forEach((line, i) => {
+        const x = line.split(',');
+        const y = (after[i] ?? '').split(',');
+        assert.equal(y.length, x.length);
+        x.forEach((v, j) => {
+          const w = y[j] ?? '';
+          if (!isTime(v)) return assert.equal(w, v, `${file.type} line ${i + 1}`);
+          assert.equal(Date.parse(w) - Date.parse(v), shift, `${file.type} line ${i + 1}: ${v} → ${w}`);
+          times += 1;
+          if (file.type === 'payments') latest = Math.max(latest, Date.parse(w));
+        });
+      });
+    }
+    assert.ok(times > 2000, `${times} times compared`);
+    assert.ok(
+      latest <= endMs && latest > endMs - 30 * 86_400_000,
+      'the last payments are just before the end',
+    );
+  });
+
   it('writes the requested counts, prefixed ids and both kinds of entity', async () => {
     const dir = tempDir();
     const r = await generateNetwork({
