@@ -95,7 +95,8 @@ CALL (e, asOf) {
 }
 CALL (e, run) {
   OPTIONAL MATCH (e)-[:HAS_METRICS]->(m:EntityMetrics {runId: run.id})
-  OPTIONAL MATCH (c:Community {runId: run.id, id: m.community})
+  // By its unique key (the same expression the run's write-back uses): an index seek, not a scan of the run's communities.
+  OPTIONAL MATCH (c:Community {key: run.id + ':' + toString(m.community)})
   RETURN properties(m) AS metrics, properties(c) AS community
 }
 RETURN e.id AS id, e.kind AS kind, e.sector AS sector, e.region AS region,

@@ -57,6 +57,8 @@ describe('metrics refresh (integration)', function () {
     assert.equal(a2?.metrics?.badHops ?? null, null, 'no other bad entity for a2');
     const [scored] = await readEntitySignals(rt.db, [`${prefix}b3`], { asOfMs: Date.now(), runId: `${prefix}run-1` });
     assert.deepEqual(scored?.raw.nearestBad?.path, b3?.metrics?.viaBad, 'scoring reads the stored path (3 hops)');
+    const [scoredA3] = await readEntitySignals(rt.db, [`${prefix}a3`], { asOfMs: Date.now(), runId: `${prefix}run-1` });
+    assert.equal(scoredA3?.raw.run?.communitySize, a2?.community?.size, "scoring finds the entity's community of the run");
 
     const second = await refreshMetrics(rt.db, rt.config.metrics, { runId: `${prefix}run-2`, jobId: 'j2', scope: prefix });
     assert.equal(second.previousRunId, `${prefix}run-1`);
