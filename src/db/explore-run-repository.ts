@@ -2,6 +2,7 @@
  * Reads of what a metrics run found, for analysts: communities, rings and alerts (entities that
  * crossed a threshold since the run before). Read-only; every read names its run.
  */
+import type { RingRow } from './metrics-repository.js';
 import neo4j from 'neo4j-driver';
 import { defineQueries } from './cypher-loader.js';
 import type { Database } from './driver.js';
@@ -47,20 +48,8 @@ export interface CommunityDetail extends CommunitySummary {
   readonly internal: { readonly ties: number; readonly count: number; readonly totalMinor: number };
 }
 
-export interface RingSummary {
-  readonly id: string;
-  readonly kind: 'cycle' | 'shared-identifier';
-  readonly size: number;
-  readonly bad: number;
-  readonly risk: number;
-  /** Cycles: the smallest amount around the cycle (minor units); else null. */
-  readonly amountMinor: number | null;
-  /** Cycles: time from first to last payment (ms); else null. */
-  readonly spanMs: number | null;
-  /** Shared-identifier groups: how many identifiers link them; else null. */
-  readonly identifiers: number | null;
-  readonly members: string[];
-}
+/** A ring of a run as stored by the metrics write-back. */
+export type RingSummary = RingRow;
 
 export interface RingDetail extends RingSummary {
   readonly shared: Array<{ key: string; type: string; users: string[] }>;

@@ -43,8 +43,11 @@ export interface RingRow {
   readonly size: number;
   readonly bad: number;
   readonly risk: number;
+  /** Cycles: the smallest amount around the cycle (minor units); else null. */
   readonly amountMinor: number | null;
+  /** Cycles: time from first to last payment (ms); else null. */
   readonly spanMs: number | null;
+  /** Shared-identifier groups: how many identifiers link them; else null. */
   readonly identifiers: number | null;
 }
 
