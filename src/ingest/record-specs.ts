@@ -52,13 +52,19 @@ const entities: RecordSpec<'entities'> = {
   entities: (row) => [row.id],
 };
 
+/** The `amount` (a decimal in `currency`, > 0) of a payment or loan, in integer minor units. */
+function readPositiveAmount(r: FieldReader): { currency: string; amountMinor: number } {
+  const currency = r.req('currency', parseCurrency);
+  const amountMinor = r.req('amount', (v) => parseAmountMinor(v, currency ?? 'XXX'));
+  if (amountMinor === 0) r.fail('amount', 'must be greater than 0');
+  return { currency, amountMinor };
+}
+
 const payments: RecordSpec<'payments'> = {
   type: 'payments',
   columns: ['id', 'payer', 'payee', 'amount', 'currency', 'at', 'channel'],
   build: (r) => {
-    const currency = r.req('currency', parseCurrency);
-    const amountMinor = r.req('amount', (v) => parseAmountMinor(v, currency ?? 'XXX'));
-    if (amountMinor === 0) r.fail('amount', 'must be greater than 0');
+    const { currency, amountMinor } = readPositiveAmount(r);
     const row = {
       id: r.id('id'),
       payer: r.id('payer'),
@@ -105,9 +111,7 @@ const loans: RecordSpec<'loans'> = {
   type: 'loans',
   columns: ['id', 'borrower', 'amount', 'currency', 'openedAt', 'dueAt', 'status', 'closedAt'],
   build: (r) => {
-    const currency = r.req('currency', parseCurrency);
-    const amountMinor = r.req('amount', (v) => parseAmountMinor(v, currency ?? 'XXX'));
-    if (amountMinor === 0) r.fail('amount', 'must be greater than 0');
+    const { currency, amountMinor } = readPositiveAmount(r);
     const row = {
       id: r.id('id'),
       borrower: r.id('borrower'),

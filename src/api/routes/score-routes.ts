@@ -25,8 +25,8 @@ import {
   SCORE_SCHEMA,
 } from '../openapi/score-schemas.js';
 import { defineRoute, OPENAPI_REGISTRY } from '../openapi/registry.js';
+import { jsonContent } from '../openapi/params.js';
 
-const json = (schema: unknown) => ({ 'application/json': { schema: schema as never } });
 
 export const ENTITY_ROUTE = defineRoute(OPENAPI_REGISTRY, {
   method: 'get',
@@ -35,7 +35,7 @@ export const ENTITY_ROUTE = defineRoute(OPENAPI_REGISTRY, {
   tags: ['scores'],
   roles: ['lender', 'analyst'],
   request: { params: ENTITY_PARAMS, headers: PURPOSE_HEADERS },
-  responses: { 200: { description: 'the entity', content: json(ENTITY_SCHEMA) } },
+  responses: { 200: { description: 'the entity', content: jsonContent(ENTITY_SCHEMA) } },
   fieldNames: 'part',
   errors: [404, 503],
 });
@@ -47,7 +47,7 @@ export const SCORE_ROUTE = defineRoute(OPENAPI_REGISTRY, {
   tags: ['scores'],
   roles: ['lender', 'analyst'],
   request: { params: ENTITY_PARAMS, query: SCORE_QUERY, headers: PURPOSE_HEADERS },
-  responses: { 200: { description: 'the score', content: json(SCORE_SCHEMA) } },
+  responses: { 200: { description: 'the score', content: jsonContent(SCORE_SCHEMA) } },
   fieldNames: 'part',
   errors: [404, 503],
 });
@@ -60,7 +60,7 @@ export const BATCH_ROUTE = defineRoute(OPENAPI_REGISTRY, {
   roles: ['lender', 'analyst'],
   request: { body: BATCH_BODY, headers: PURPOSE_HEADERS },
   responses: {
-    200: { description: 'one result per requested id, in request order', content: json(BATCH_RESPONSE) },
+    200: { description: 'one result per requested id, in request order', content: jsonContent(BATCH_RESPONSE) },
   },
   fieldNames: 'part',
   errors: [413, 503],
@@ -73,7 +73,7 @@ export const AUDIT_ROUTE = defineRoute(OPENAPI_REGISTRY, {
   tags: ['admin'],
   roles: ['admin'],
   request: { query: AUDIT_QUERY },
-  responses: { 200: { description: 'audit events', content: json(AUDIT_RESPONSE) } },
+  responses: { 200: { description: 'audit events', content: jsonContent(AUDIT_RESPONSE) } },
   fieldNames: 'part',
   errors: [503],
 });
