@@ -6,7 +6,7 @@
  *   node --import tsx bench/louvain-compare.ts m graphology|typed-array
  */
 import { prepareGraph } from '../src/analytics/analytics-pipeline.js';
-import { louvainCommunities } from '../src/analytics/louvain.js';
+import { louvainCommunities } from '../test/helpers/graphology-louvain.js';
 import { louvainCsr } from '../src/analytics/louvain-csr.js';
 import { createRng } from '../src/analytics/rng.js';
 import { edgesAt, peakRssMb, syntheticSnapshot } from './synthetic-graph.js';

@@ -10,6 +10,9 @@ set -a
 source <(bash scripts/services.sh start)
 set +a
 
+echo "== build (compiled JavaScript and the web view bundle)"
+npm run build --silent
+
 echo "== typecheck and lint"
 npx tsc --noEmit
 npx eslint .

@@ -3,11 +3,12 @@
  * merge it under the real environment, so a variable that is set always wins.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadConfig, type Config } from './config.js';
+import { PROJECT_ROOT } from './project-root.js';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const SERVICES_ENV_FILE = fileURLToPath(new URL('../../.local/services.env', import.meta.url));
+export { PROJECT_ROOT };
+export const SERVICES_ENV_FILE = join(PROJECT_ROOT, '.local', 'services.env');
 
 /** Parses KEY=VALUE lines (no quoting rules beyond trimming). */
 export function parseEnvFile(text: string): Record<string, string> {

@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../config/project-root.js';
 
 /** Where the statements live: `<project>/cypher`. */
-export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
+export const CYPHER_DIR = join(PROJECT_ROOT, 'cypher');
 
 let cache: ReadonlyMap<string, string> | undefined;
 
@@ -20,15 +20,18 @@ function walk(dir: string): string[] {
   });
 }
 
-/** Every statement by name (path under cypher/ without `.cypher`, with `/` separators). */
+/** Every `.cypher` file under `dir` by name (path under `dir` without `.cypher`, with `/` separators). */
+export function readCypherTree(dir: string): ReadonlyMap<string, string> {
+  const entries = walk(dir).map((file): [string, string] => {
+    const name = relative(dir, file).split(sep).join('/').replace(/\.cypher$/, '');
+    return [name, readFileSync(file, 'utf8')];
+  });
+  return new Map(entries.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Every statement of cypher/ by name. */
 export function loadAllCypher(): ReadonlyMap<string, string> {
-  if (!cache) {
-    const entries = walk(CYPHER_DIR).map((file): [string, string] => {
-      const name = relative(CYPHER_DIR, file).split(sep).join('/').replace(/\.cypher$/, '');
-      return [name, readFileSync(file, 'utf8')];
-    });
-    cache = new Map(entries.sort(([a], [b]) => a.localeCompare(b)));
-  }
+  cache ??= readCypherTree(CYPHER_DIR);
   return cache;
 }
 

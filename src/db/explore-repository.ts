@@ -3,10 +3,35 @@
  * node attributes of a metrics run, id-prefix search and shortest paths. Read-only.
  */
 import neo4j from 'neo4j-driver';
-import type { EntityRow, TieRow } from '../use-cases/explore-graph.js';
 import { defineQueries } from './cypher-loader.js';
 import type { Database, Tx } from './driver.js';
 import { recordToObject } from './neo4j-values.js';
+
+/** Row shape of the node-attribute query. */
+export interface EntityRow {
+  readonly id: string;
+  readonly kind: string | null;
+  readonly bad: boolean;
+  readonly runId: string | null;
+  readonly pagerank: number | null;
+  readonly pagerankPct: number | null;
+  readonly community: string | number | null;
+  readonly communityRisk: number | null;
+  readonly exposure: number | null;
+  readonly exposurePct: number | null;
+}
+
+/** Row shape of a tie between two entities. */
+export interface TieRow {
+  readonly source: string;
+  readonly target: string;
+  readonly kind: 'pays' | 'supplies' | 'uses';
+  readonly total: number;
+  readonly count: number;
+  readonly currency?: string | null;
+  readonly first?: string | null;
+  readonly last?: string | null;
+}
 
 const Q = defineQueries({
   pick: 'explore/pick-frontier-neighbours',

@@ -60,31 +60,8 @@ export interface SerializedGraph<G> {
   readonly edges: SerializedEdge<TieAttributes>[];
 }
 
-/** Row shape of the node-attribute query. */
-export interface EntityRow {
-  readonly id: string;
-  readonly kind: string | null;
-  readonly bad: boolean;
-  readonly runId: string | null;
-  readonly pagerank: number | null;
-  readonly pagerankPct: number | null;
-  readonly community: string | number | null;
-  readonly communityRisk: number | null;
-  readonly exposure: number | null;
-  readonly exposurePct: number | null;
-}
-
-/** Row shape of a tie between two entities. */
-export interface TieRow {
-  readonly source: string;
-  readonly target: string;
-  readonly kind: 'pays' | 'supplies' | 'uses';
-  readonly total: number;
-  readonly count: number;
-  readonly currency?: string | null;
-  readonly first?: string | null;
-  readonly last?: string | null;
-}
+export type { EntityRow, TieRow } from '../db/explore-repository.js';
+import type { EntityRow, TieRow } from '../db/explore-repository.js';
 
 /** A stable key per tie: one PAYS and one SUPPLIES may join the same ordered pair. */
 export function tieKey(tie: Pick<TieRow, 'source' | 'target' | 'kind'>): string {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
-import { createFixtureGraph, deleteFixtureGraph } from '../../src/db/explore-fixture-repository.js';
+import { createFixtureGraph, deleteFixtureGraph } from '../helpers/explore-fixture-repository.js';
 import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import { exploreGraph } from '../fixtures/explore-graph.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createFixtureGraph, createFixtureRun, deleteFixtureGraph } from '../../src/db/explore-fixture-repository.js';
+import { createFixtureGraph, createFixtureRun, deleteFixtureGraph } from '../helpers/explore-fixture-repository.js';
 import { exploreGraph, exploreRuns } from '../fixtures/explore-graph.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { uniquePrefix } from '../helpers/runtime.js';

@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { ensureUiBuilt } from '../helpers/ui-bundle.js';
 
 describe('web view assets at /ui', () => {
   let app: TestApp;
   before(async () => {
+    await ensureUiBuilt();
     app = await startTestApp();
   });
   after(async () => app?.close());
 
-  it('redirects /ui to /ui/ and serves the page, the bundle and the styles (built on demand)', async () => {
+  it('redirects /ui to /ui/ and serves the page, the bundle and the styles (built by npm run build)', async () => {
     const redirect = await fetch(`${app.url}/ui`, { redirect: 'manual' });
     assert.equal(redirect.status, 302);
     assert.equal(redirect.headers.get('location'), '/ui/');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { QueueEvents } from 'bullmq';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { uniquePrefix } from '../helpers/runtime.js';
-import { createTestGraph, deleteTestGraph } from '../../src/db/metrics-fixture-repository.js';
+import { createTestGraph, deleteTestGraph } from '../helpers/metrics-fixture-repository.js';
 import { defaultWorkerSpecs, startWorkers, type RunningWorkers } from '../../workers/main.js';
 import { createMetricsQueue } from '../../src/queue/metrics-producer.js';
 import { bullConnection } from '../../src/queue/connection.js';

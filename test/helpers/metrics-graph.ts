@@ -1,5 +1,5 @@
 /** The small graph of the metrics integration and API tests. */
-import type { TestGraph } from '../../src/db/metrics-fixture-repository.js';
+import type { TestGraph } from '../helpers/metrics-fixture-repository.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 0, 1);

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { uniquePrefix } from '../helpers/runtime.js';
 import { startCli } from '../helpers/cli.js';
-import { countMetricsPerEntity, createTestGraph, deleteTestGraph, type TestGraph } from '../../src/db/metrics-fixture-repository.js';
+import { countMetricsPerEntity, createTestGraph, deleteTestGraph, type TestGraph } from '../helpers/metrics-fixture-repository.js';
 import { createMetricsQueue } from '../../src/queue/metrics-producer.js';
 import { requestRefresh } from '../../src/use-cases/metrics-runs.js';
 import { refreshMetrics, type RefreshProgress } from '../../src/use-cases/refresh-metrics.js';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { Runtime } from '../../src/runtime/runtime.js';
 import { openTestRuntime, uniquePrefix } from '../helpers/runtime.js';
-import { createTestGraph, deleteTestGraph } from '../../src/db/metrics-fixture-repository.js';
+import { createTestGraph, deleteTestGraph } from '../helpers/metrics-fixture-repository.js';
 import { smallGraph } from '../helpers/metrics-graph.js';
 import { refreshMetrics, type RefreshProgress } from '../../src/use-cases/refresh-metrics.js';
 import { getCurrentRun, getEntitySignals, getRun, listRuns } from '../../src/db/signals-repository.js';

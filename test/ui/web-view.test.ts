@@ -4,6 +4,7 @@
  * Saves a screenshot to .local/screenshots/web-view.png on every run; with UPDATE_SCREENSHOTS=1 it also
  * replaces docs/web-view.png (the README's picture), so ordinary runs leave the tracked file alone.
  */
+import { ensureUiBuilt } from '../helpers/ui-bundle.js';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, stat } from 'node:fs/promises';
@@ -11,7 +12,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
-import { createFixtureGraph, createFixtureRun, deleteFixtureGraph } from '../../src/db/explore-fixture-repository.js';
+import { createFixtureGraph, createFixtureRun, deleteFixtureGraph } from '../helpers/explore-fixture-repository.js';
 import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import { exploreGraph, exploreRuns } from '../fixtures/explore-graph.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -77,6 +78,7 @@ describe('web view at /ui (Chromium)', function () {
   const p = `ui-${randomBytes(2).toString('hex')}-`;
 
   before(async () => {
+    await ensureUiBuilt();
     app = await startTestApp();
     await createFixtureGraph(app.runtime.db, exploreGraph(p));
     for (const run of exploreRuns(p)) await createFixtureRun(app.runtime.db, run);

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { configFromEnvironment } from '../../config/index.js';
 import { closeOnSignals } from '../../api/server.js';
-import { startWorkerProcess } from '../../runtime/start-worker.js';
+import { startWorkerProcess } from '../../../workers/start-worker-process.js';
 
 export function registerWorker(program: Command): void {
   program

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { louvainCsr } from '../../../src/analytics/louvain-csr.js';
-import { louvainCommunities } from '../../../src/analytics/louvain.js';
+import { louvainCommunities } from '../../helpers/graphology-louvain.js';
 import { createRng } from '../../../src/analytics/rng.js';
 import type { CsrRows } from '../../../src/analytics/csr-graph.js';
 import { near, twoCliques, undirected } from './helpers.js';

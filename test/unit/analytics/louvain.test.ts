@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { louvainCommunities } from '../../../src/analytics/louvain.js';
+import { louvainCommunities } from '../../helpers/graphology-louvain.js';
 import { createRng } from '../../../src/analytics/rng.js';
 import { twoCliques, undirected } from './helpers.js';
 

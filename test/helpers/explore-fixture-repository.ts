@@ -2,14 +2,14 @@
  * Writes and removes small hand-built graphs for the exploration tests and the browser test
  * (test data only: every id carries the caller's prefix, and removal is by that prefix).
  */
-import { defineQueries } from './cypher-loader.js';
-import type { Database } from './driver.js';
+import { fixtureCypher } from './fixture-cypher.js';
+import type { Database } from '../../src/db/driver.js';
 
-const Q = defineQueries({
-  create: 'fixtures/create-explore-graph',
-  createRun: 'fixtures/create-explore-run',
-  remove: 'fixtures/delete-explore-graph',
-});
+const Q = {
+  create: fixtureCypher('create-explore-graph'),
+  createRun: fixtureCypher('create-explore-run'),
+  remove: fixtureCypher('delete-explore-graph'),
+};
 
 export interface FixtureGraph {
   readonly entities: Array<{ id: string; kind: 'business' | 'person' }>;

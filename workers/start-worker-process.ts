@@ -1,7 +1,7 @@
 /** Opens the runtime and starts the queue workers; closing lets running jobs finish, then closes connections. */
-import type { Config } from '../config/index.js';
-import { defaultWorkerSpecs, startWorkers } from '../../workers/main.js';
-import { openRuntime } from './runtime.js';
+import type { Config } from '../src/config/index.js';
+import { defaultWorkerSpecs, startWorkers } from './main.js';
+import { openRuntime } from '../src/runtime/runtime.js';
 
 export interface WorkerProcess {
   readonly queues: readonly string[];

@@ -1,12 +1,12 @@
 /**
- * Louvain communities (Blondel, Guillaume, Lambiotte & Lefebvre, "Fast unfolding of communities in
+ * Test oracle: Louvain communities (Blondel, Guillaume, Lambiotte & Lefebvre, "Fast unfolding of communities in
  * large networks", J. Stat. Mech. 2008) of the undirected trading graph, delegated to
  * graphology-communities-louvain, which is as fast as igraph's. The graphology graph is built from
  * the undirected CSR rows (each pair once, summed weights) and dropped right after.
  */
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
-import type { CsrRows } from './csr-graph.js';
+import type { CsrRows } from '../../src/analytics/csr-graph.js';
 
 // The package is CommonJS (`module.exports = fn`) while its typings declare a default export.
 type Louvain = typeof louvainModule.default;

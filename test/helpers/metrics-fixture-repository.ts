@@ -1,12 +1,12 @@
-/** Test-only: seeds and removes the small graphs of the metrics integration tests (cypher/fixtures). */
-import type { Database } from './driver.js';
-import { defineQueries } from './cypher-loader.js';
+/** Test-only: seeds and removes the small graphs of the metrics integration tests (test/fixtures/cypher). */
+import type { Database } from '../../src/db/driver.js';
+import { fixtureCypher } from './fixture-cypher.js';
 
-const Q = defineQueries({
-  create: 'fixtures/create-metrics-test-graph',
-  remove: 'fixtures/delete-metrics-test-graph',
-  perEntity: 'fixtures/count-metrics-per-entity',
-});
+const Q = {
+  create: fixtureCypher('create-metrics-test-graph'),
+  remove: fixtureCypher('delete-metrics-test-graph'),
+  perEntity: fixtureCypher('count-metrics-per-entity'),
+};
 
 export interface TestGraph {
   /** Entity id suffixes (ids are prefix + suffix). */
