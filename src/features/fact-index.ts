@@ -6,7 +6,7 @@
  */
 import { recordedBad, reportCounts, type ReportCounts } from '../analytics/bad-entities.js';
 import type { GraphSnapshot } from '../analytics/edge-list.js';
-import type { Facts } from '../analytics/facts.js';
+import { LOAN_STATUS, type Facts } from '../analytics/facts.js';
 import { countingSortBy } from '../analytics/sort-order.js';
 
 export const DAY_MS = 86_400_000;
@@ -22,6 +22,8 @@ export interface FactIndex {
   readonly reports: ReportCounts;
   /** Flagged or defaulted before the as-of date. */
   readonly recordedBad: Uint8Array;
+  /** Outcomes on record before the as-of date: loans repaid (good); loans defaulted and flags (adverse). */
+  readonly recordedOutcomes: { readonly good: Uint32Array; readonly adverse: Uint32Array };
   readonly scratch: Scratch;
 }
 
@@ -48,6 +50,7 @@ export function buildFactIndex(snapshot: GraphSnapshot, asOfMs: number): FactInd
     suppliesIn: countingSortBy(all, s.buyer, n),
     reports: reportCounts(facts, asOfMs),
     recordedBad: recordedBad(facts, asOfMs),
+    recordedOutcomes: recordedOutcomes(facts, asOfMs),
     scratch: {
       stamp: 0,
       mark: new Int32Array(n).fill(-1),
@@ -56,6 +59,22 @@ export function buildFactIndex(snapshot: GraphSnapshot, asOfMs: number): FactInd
       markIn: new Int32Array(n).fill(-1),
     },
   };
+}
+
+/** Per entity, loans repaid before t (good) and loans defaulted plus flags raised before t (adverse). */
+export function recordedOutcomes(facts: Facts, asOfMs: number): FactIndex['recordedOutcomes'] {
+  const n = facts.kind.length;
+  const good = new Uint32Array(n);
+  const adverse = new Uint32Array(n);
+  const l = facts.loans;
+  for (let i = 0; i < l.length; i++) {
+    const closed = l.closedAt[i]!;
+    if (l.status[i] === LOAN_STATUS.repaid && closed < asOfMs) good[l.borrower[i]!]!++;
+    if (l.status[i] === LOAN_STATUS.defaulted && (Number.isNaN(closed) ? l.dueAt[i]! : closed) < asOfMs) adverse[l.borrower[i]!]!++;
+  }
+  const f = facts.flags;
+  for (let i = 0; i < f.length; i++) if (f.at[i]! < asOfMs) adverse[f.entity[i]!]!++;
+  return { good, adverse };
 }
 
 /** First position in sorted `times[from..to)` (through `at(i)`) whose value is ≥ t. */

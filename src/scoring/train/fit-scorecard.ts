@@ -24,6 +24,8 @@ export interface TrainOptions {
   readonly minIv: number;
   readonly features: readonly FeatureName[];
   readonly binning: Partial<BinningOptions>;
+  /** Ridge penalty of the logistic regression (per row). */
+  readonly ridge: number;
   readonly previousVersion: string | null;
 }
 
@@ -32,6 +34,7 @@ export const TRAIN_DEFAULTS: Omit<TrainOptions, 'version' | 'createdAt' | 'asOf'
   minIv: 0.02,
   features: FEATURE_NAMES,
   binning: {},
+  ridge: 1e-3,
   previousVersion: null,
 };
 
@@ -40,12 +43,12 @@ export class TrainingDataError extends Error {
   override name = 'TrainingDataError';
 }
 
-function fitWithNonNegative(rows: readonly TrainingRow[], binnings: Map<FeatureName, FittedBinning>) {
+function fitWithNonNegative(rows: readonly TrainingRow[], binnings: Map<FeatureName, FittedBinning>, ridge: number) {
   let kept = [...binnings.keys()];
   const y = rows.map((r) => (r.bad ? 0 : 1));
   for (;;) {
     const x = rows.map((r) => kept.map((f) => woeOf(binnings.get(f)!, r.values[f])));
-    const fit = fitLogistic(x, y);
+    const fit = fitLogistic(x, y, { ridge });
     const negative = kept.filter((_, j) => fit.coefficients[j]! < 0);
     if (negative.length === 0 || kept.length === 0) return { kept, fit };
     kept = kept.filter((f) => !negative.includes(f));
@@ -97,7 +100,7 @@ export function trainScorecard(
     informationValue[f] = Math.round(b.iv * 10000) / 10000;
     if (b.iv >= opts.minIv && b.bins.length + (b.missing.count > 0 ? 1 : 0) > 1) binnings.set(f, b);
   }
-  const { kept, fit } = fitWithNonNegative(rows, binnings);
+  const { kept, fit } = fitWithNonNegative(rows, binnings, opts.ridge);
   const factor = scaleFactor(opts.scale);
   const coefficients: Partial<Record<FeatureName, number>> = {};
   const characteristics = kept.map((f, j) => {
