@@ -168,6 +168,14 @@ function counterpartyAdverseShare(ix: FactIndex, tb: Table): number | null {
   return known > 0 ? sum / known : null;
 }
 
+/** Median over counterparties of the days since their first event (null: no counterparty). */
+function counterpartyTenure(ix: FactIndex, tb: Table): number | null {
+  const days = tb.ids.map((x) => (ix.asOfMs - ix.firstEventAt[x]!) / DAY_MS).sort((a, b) => a - b);
+  if (days.length === 0) return null;
+  const mid = days.length >> 1;
+  return days.length % 2 ? days[mid]! : (days[mid - 1]! + days[mid]!) / 2;
+}
+
 /** (recent − prior) / max(prior, 1), or null when both are 0. */
 const growthOf = (recent: number, prior: number): number | null => (recent + prior === 0 ? null : (recent - prior) / Math.max(prior, 1));
 
@@ -210,6 +218,7 @@ export function counterpartyFeatures(ix: FactIndex, v: number, ev: EntityEvents,
   out.set('newCounterpartyShare30', recent30 > 0 ? fresh30 / recent30 : null);
   out.set('newCounterpartyShare90', recent > 0 ? fresh / recent : null);
   out.set('counterpartyAdverseShare', counterpartyAdverseShare(ix, tb));
+  out.set('counterpartyTenureDays', counterpartyTenure(ix, tb));
   out.set('reciprocity', ever > 0 ? both / ever : null);
   out.set('badCounterpartyShare', ever > 0 ? bad.length / ever : null);
   out.set('concentration', hhi);

@@ -24,6 +24,8 @@ export interface FactIndex {
   readonly recordedBad: Uint8Array;
   /** Outcomes on record before the as-of date: loans repaid (good); loans defaulted and flags (adverse). */
   readonly recordedOutcomes: { readonly good: Uint32Array; readonly adverse: Uint32Array };
+  /** Time of each entity's first payment or rating before the as-of date (epoch ms; Infinity: none). */
+  readonly firstEventAt: Float64Array;
   readonly scratch: Scratch;
 }
 
@@ -51,6 +53,7 @@ export function buildFactIndex(snapshot: GraphSnapshot, asOfMs: number): FactInd
     reports: reportCounts(facts, asOfMs),
     recordedBad: recordedBad(facts, asOfMs),
     recordedOutcomes: recordedOutcomes(facts, asOfMs),
+    firstEventAt: firstEventAt(facts, asOfMs),
     scratch: {
       stamp: 0,
       mark: new Int32Array(n).fill(-1),
@@ -75,6 +78,25 @@ export function recordedOutcomes(facts: Facts, asOfMs: number): FactIndex['recor
   const f = facts.flags;
   for (let i = 0; i < f.length; i++) if (f.at[i]! < asOfMs) adverse[f.entity[i]!]!++;
   return { good, adverse };
+}
+
+/** Each entity's first payment or rating (made or received) before `asOfMs`; Infinity when none. */
+export function firstEventAt(facts: Facts, asOfMs: number): Float64Array {
+  const first = new Float64Array(facts.kind.length).fill(Infinity);
+  const see = (v: number, at: number) => {
+    if (at < asOfMs && at < first[v]!) first[v] = at;
+  };
+  const p = facts.payments;
+  for (let i = 0; i < p.length; i++) {
+    see(p.payer[i]!, p.at[i]!);
+    see(p.payee[i]!, p.at[i]!);
+  }
+  const r = facts.ratings;
+  for (let i = 0; i < r.length; i++) {
+    see(r.rater[i]!, r.at[i]!);
+    see(r.ratee[i]!, r.at[i]!);
+  }
+  return first;
 }
 
 /** First position in sorted `times[from..to)` (through `at(i)`) whose value is ≥ t. */

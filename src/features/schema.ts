@@ -202,6 +202,14 @@ export const FEATURE_SPECS = {
     description:
       'mean outcome of the counterparties’ other relationships: per counterparty, the adverse share of the outcomes known about it from others (ratings received from others than the entity, loans defaulted against repaid, flags as adverse), averaged over the counterparties with any, 0..1 (missing: none known)',
   },
+  counterpartyTenureDays: {
+    family: 'quality',
+    dimension: 'counterparty',
+    direction: 'safer',
+    source: 'counterparties',
+    window: null,
+    description: 'median over counterparties of the days since their first payment or rating (missing: no counterparty); new accounts dealing with new accounts is how mule and sybil rings look',
+  },
   nearestBadHops: {
     family: 'quality',
     dimension: 'counterparty',

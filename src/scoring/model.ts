@@ -28,13 +28,35 @@ export interface Characteristic {
   readonly missing: Omit<Bin, 'min' | 'max'>;
 }
 
+/** What a model predicts: default (the credit score's PD) or fraud (`fraudRisk`). */
+export const MODEL_TARGETS = ['credit', 'fraud'] as const;
+export type ModelTarget = (typeof MODEL_TARGETS)[number];
+
+/** How the released model was checked: out-of-fold AUC of the training procedure against the best single signal. */
+export interface CrossValidationSummary {
+  readonly k: number;
+  readonly seed: number;
+  readonly auc: number;
+  readonly ci95: { readonly low: number; readonly high: number };
+  readonly bestSignal: { readonly feature: FeatureName; readonly auc: number } | null;
+  /** False when the model did not beat its best single signal and was released only because it was forced. */
+  readonly beatsBestSignal: boolean;
+}
+
 export interface TrainingSummary {
   readonly asOf: string;
+  /** Where the outcomes came from, e.g. "loans (365-day horizon)", "flags", "labels otc_gt.csv (protocol full)". */
+  readonly outcome?: string;
   readonly rows: number;
   readonly bads: number;
   readonly intercept: number;
   readonly coefficients: Readonly<Partial<Record<FeatureName, number>>>;
   readonly informationValue: Readonly<Partial<Record<FeatureName, number>>>;
+  /** Features left out before binning, and why ("no data": never present; "constant": one value only). */
+  readonly dropped?: Readonly<Partial<Record<FeatureName, string>>>;
+  /** The candidate chosen by inner cross-validation and every candidate's inner out-of-fold AUC. */
+  readonly selection?: { readonly chosen: string; readonly folds: number; readonly candidates: Readonly<Record<string, number>> };
+  readonly crossValidation?: CrossValidationSummary;
   readonly previousVersion: string | null;
 }
 
@@ -42,6 +64,8 @@ export interface ScorecardModel {
   readonly format: typeof MODEL_FORMAT;
   readonly version: string;
   readonly kind: 'expert' | 'trained';
+  /** Absent: credit. */
+  readonly target?: ModelTarget;
   readonly createdAt: string;
   readonly scale: ScaleOptions;
   readonly basePoints: number;
@@ -63,6 +87,7 @@ export const MODEL_SCHEMA = z.object({
   format: z.literal(MODEL_FORMAT),
   version: z.string().min(1),
   kind: z.enum(['expert', 'trained']),
+  target: z.enum(MODEL_TARGETS).optional(),
   createdAt: z.string(),
   scale: z.object({ anchorScore: num, anchorOdds: num.positive(), pdo: num.positive(), min: num, max: num }),
   basePoints: num,
@@ -72,11 +97,26 @@ export const MODEL_SCHEMA = z.object({
   training: z
     .object({
       asOf: z.string(),
+      outcome: z.string().optional(),
       rows: z.number().int(),
       bads: z.number().int(),
       intercept: num,
       coefficients: z.record(z.string(), num),
       informationValue: z.record(z.string(), num),
+      dropped: z.record(z.string(), z.string()).optional(),
+      selection: z
+        .object({ chosen: z.string(), folds: z.number().int(), candidates: z.record(z.string(), num) })
+        .optional(),
+      crossValidation: z
+        .object({
+          k: z.number().int(),
+          seed: z.number().int(),
+          auc: num,
+          ci95: z.object({ low: num, high: num }),
+          bestSignal: z.object({ feature: featureSchema, auc: num }).nullable(),
+          beatsBestSignal: z.boolean(),
+        })
+        .optional(),
       previousVersion: z.string().nullable(),
     })
     .optional(),

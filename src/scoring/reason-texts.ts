@@ -193,6 +193,7 @@ const TEMPLATES: Record<FeatureName, Template> = {
   exposure: valued('EXPOSED_TO_BAD', (v) => `more exposed to bad entities through its relationships than ${percent(v)} of entities`),
   exposureNorm: valued('EXPOSED_TO_BAD_FOR_ITS_SIZE', (v) => `receives ${v.toFixed(1)} times the exposure to bad entities that its number of relationships alone would bring`),
   counterpartyAdverseShare: valued('COUNTERPARTIES_ADVERSE_OUTCOMES', (v) => `on average ${percent(v)} of the outcomes others report about its counterparties are adverse`),
+  counterpartyTenureDays: valued('NEW_COUNTERPARTY_ACCOUNTS', (v) => `its typical counterparty has been active for ${only(v)}`),
   badCounterpartyShare: badCounterparties,
   nearestBadHops: nearestBad,
   communityRisk: community,

@@ -15,6 +15,12 @@ export interface BinningOptions {
   readonly minBinShare: number;
   /** Smallest bin in rows. */
   readonly minBinCount: number;
+  /**
+   * How missing values score: 'woe' gives them their own bin (when it has minBinCount rows); 'neutral'
+   * gives them WoE 0 (the average). When the same rows miss many features at once (an entity with no
+   * activity of its own), their own bins repeat one piece of evidence in every feature.
+   */
+  readonly missing: 'woe' | 'neutral';
 }
 
 export const BINNING_DEFAULTS: BinningOptions = {
@@ -22,6 +28,7 @@ export const BINNING_DEFAULTS: BinningOptions = {
   maxBins: 6,
   minBinShare: 0.05,
   minBinCount: 20,
+  missing: 'woe',
 };
 
 export interface FittedBin {
@@ -152,7 +159,7 @@ export function fitBinning(
     woe: woe(c.count - c.bads, c.bads, G, B),
   }));
   if (bins.length === 0) bins.push({ min: null, max: null, count: 0, bads: 0, woe: 0 });
-  const stableMissing = missCount >= opts.minBinCount;
+  const stableMissing = opts.missing === 'woe' && missCount >= opts.minBinCount;
   const missing = {
     count: missCount,
     bads: missBads,

@@ -1,11 +1,12 @@
 /**
- * Trains a scorecard from labelled feature vectors: bins per feature (monotone where the risk direction
- * is known), WoE, feature selection by information value, a logistic regression of good:bad log-odds on
+ * Trains a scorecard from labelled feature vectors: features without data on these rows are dropped
+ * (never guessed), bins per feature (monotone where the risk direction is known), WoE, feature
+ * selection by information value, a logistic regression of good:bad log-odds on
  * the WoE columns with coefficients kept ≥ 0 (a negative one would reverse a bin order, so that feature
  * is dropped and the model refitted), then points = factor·β·WoE and base = offset + factor·α.
  */
 import { FEATURE_NAMES, FEATURE_SPECS, type FeatureName, type FeatureVector } from '../features.js';
-import { MODEL_FORMAT, type Characteristic, type ScorecardModel } from '../model.js';
+import { MODEL_FORMAT, type Characteristic, type ModelTarget, type ScorecardModel } from '../model.js';
 import { DEFAULT_SCALE, scaleFactor, scoreFromLogOdds, type ScaleOptions } from '../scale.js';
 import { fitBinning, woeOf, type BinningOptions, type FittedBinning } from './binning.js';
 import { fitLogistic } from './logistic.js';
@@ -27,6 +28,9 @@ export interface TrainOptions {
   /** Ridge penalty of the logistic regression (per row). */
   readonly ridge: number;
   readonly previousVersion: string | null;
+  readonly target: ModelTarget;
+  /** Describes the outcomes (stored in the model's training summary). */
+  readonly outcome?: string;
 }
 
 export const TRAIN_DEFAULTS: Omit<TrainOptions, 'version' | 'createdAt' | 'asOf'> = {
@@ -36,7 +40,21 @@ export const TRAIN_DEFAULTS: Omit<TrainOptions, 'version' | 'createdAt' | 'asOf'
   binning: {},
   ridge: 1e-3,
   previousVersion: null,
+  target: 'credit',
 };
+
+/** Why a feature cannot enter a model on these rows ("no data", "constant"), or null when it can. */
+export function unusable(values: ReadonlyArray<number | null>): string | null {
+  let first: number | null = null;
+  let missing = 0;
+  for (const v of values) {
+    if (v === null || !Number.isFinite(v)) missing++;
+    else if (first === null) first = v;
+    else if (v !== first) return null;
+  }
+  if (first === null) return 'no data';
+  return missing > 0 ? null : 'constant';
+}
 
 /** Thrown when the sample cannot support a model (too few rows or one class only). */
 export class TrainingDataError extends Error {
@@ -90,13 +108,15 @@ export function trainScorecard(
   const labels = rows.map((r) => r.bad);
   const binnings = new Map<FeatureName, FittedBinning>();
   const informationValue: Partial<Record<FeatureName, number>> = {};
+  const dropped: Partial<Record<FeatureName, string>> = {};
   for (const f of opts.features) {
-    const b = fitBinning(
-      rows.map((r) => r.values[f]),
-      labels,
-      FEATURE_SPECS[f].direction,
-      opts.binning,
-    );
+    const values = rows.map((r) => r.values[f]);
+    const why = unusable(values);
+    if (why) {
+      dropped[f] = why;
+      continue;
+    }
+    const b = fitBinning(values, labels, FEATURE_SPECS[f].direction, opts.binning);
     informationValue[f] = Math.round(b.iv * 10000) / 10000;
     if (b.iv >= opts.minIv && b.bins.length + (b.missing.count > 0 ? 1 : 0) > 1) binnings.set(f, b);
   }
@@ -111,17 +131,20 @@ export function trainScorecard(
     format: MODEL_FORMAT,
     version: opts.version,
     kind: 'trained',
+    target: opts.target,
     createdAt: opts.createdAt,
     scale: opts.scale,
     basePoints: scoreFromLogOdds(fit.intercept, opts.scale),
     characteristics,
     training: {
       asOf: opts.asOf,
+      ...(opts.outcome === undefined ? {} : { outcome: opts.outcome }),
       rows: rows.length,
       bads,
       intercept: fit.intercept,
       coefficients,
       informationValue,
+      dropped,
       previousVersion: opts.previousVersion,
     },
   };

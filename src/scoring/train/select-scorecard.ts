@@ -1,0 +1,118 @@
+/**
+ * The training procedure `creditgraph train` uses, and every cross-validation fold re-runs: candidate
+ * scorecards (every usable feature at a few strengths of the ridge penalty and bin counts, and the best
+ * single signal of the training rows on its own) are compared by inner K-fold cross-validation on the
+ * training rows only; the one with the highest inner out-of-fold AUC is refitted on all of them. Ties
+ * go to the simpler candidate (listed first). Nothing here sees rows outside `rows`.
+ */
+import { FEATURE_SPECS, type FeatureName } from '../features.js';
+import type { ScorecardModel } from '../model.js';
+import { seededRng, type Rng } from '../rng.js';
+import { applyScorecard } from '../scorecard.js';
+import { auc } from '../validate/metrics.js';
+import { orientedValues } from '../evaluate/signal-auc.js';
+import type { BinningOptions } from './binning.js';
+import { crossValidate } from './cross-validate.js';
+import { TRAIN_DEFAULTS, trainScorecard, TrainingDataError, unusable, type TrainingRow, type TrainOptions } from './fit-scorecard.js';
+
+export interface SelectionOptions {
+  /** Inner folds. */
+  readonly folds: number;
+  /** Ridge penalties (per row) tried. */
+  readonly ridges: readonly number[];
+  /** Largest numbers of bins per feature tried. */
+  readonly maxBins: readonly number[];
+  /** Treatments of missing values tried (see BinningOptions.missing). */
+  readonly missing: ReadonlyArray<BinningOptions['missing']>;
+  /** Above this many rows, candidates are compared on a stratified sample of this size (the final fit uses all). */
+  readonly maxRows: number;
+}
+
+export const SELECTION_DEFAULTS: SelectionOptions = { folds: 5, ridges: [0.1, 0.01, 0.001], maxBins: [5, 10], missing: ['woe', 'neutral'], maxRows: 20_000 };
+
+interface Candidate {
+  readonly name: string;
+  readonly options: Partial<TrainOptions>;
+}
+
+type BaseOptions = Partial<TrainOptions> & Pick<TrainOptions, 'version' | 'createdAt' | 'asOf'>;
+
+/** The usable feature whose values alone rank the rows best (oriented by its risk direction; unknown: either way). */
+export function bestSingleFeature(rows: readonly TrainingRow[], features: readonly FeatureName[]): { feature: FeatureName; auc: number } | null {
+  const good = rows.map((r) => !r.bad);
+  let best: { feature: FeatureName; auc: number } | null = null;
+  for (const f of features) {
+    const values = rows.map((r) => r.values[f]);
+    if (unusable(values)) continue;
+    const direction = FEATURE_SPECS[f].direction;
+    let a = auc(orientedValues(values, direction), good);
+    if (direction === 'unknown') a = Math.max(a, 1 - a);
+    if (!Number.isNaN(a) && (best === null || a > best.auc)) best = { feature: f, auc: a };
+  }
+  return best;
+}
+
+function candidatesFor(rows: readonly TrainingRow[], features: readonly FeatureName[], sel: SelectionOptions): Candidate[] {
+  const out: Candidate[] = [];
+  const single = bestSingleFeature(rows, features);
+  if (single) {
+    for (const maxBins of sel.maxBins)
+      out.push({ name: `${single.feature} alone, ≤ ${maxBins} bins`, options: { features: [single.feature], minIv: 0, binning: { maxBins } } });
+  }
+  for (const missing of sel.missing)
+    for (const ridge of sel.ridges)
+      for (const maxBins of sel.maxBins)
+        out.push({ name: `all features, ridge ${ridge}, ≤ ${maxBins} bins, missing ${missing}`, options: { ridge, binning: { maxBins, missing } } });
+  return out;
+}
+
+/** A stratified sample of at most `max` rows (all rows when fewer). */
+function sampleRows(rows: readonly TrainingRow[], max: number, rng: Rng): readonly TrainingRow[] {
+  if (rows.length <= max) return rows;
+  const keep = max / rows.length;
+  return rows.filter(() => rng() < keep);
+}
+
+/** Inner out-of-fold AUC of one candidate; NaN when the inner folds are too small to train. */
+function innerAuc(rows: readonly TrainingRow[], base: BaseOptions, c: Candidate, folds: number, seed: number): number {
+  try {
+    return crossValidate(
+      rows,
+      folds,
+      seededRng(seed),
+      (train) => trainScorecard(train, { ...base, ...c.options }),
+      (model, row) => applyScorecard(model, row.values).rawScore,
+    ).auc;
+  } catch (error) {
+    if (error instanceof TrainingDataError) return NaN;
+    throw error;
+  }
+}
+
+/** Fits the champion scorecard on `rows`: candidates compared by inner cross-validation, the best refitted on all rows. */
+export function fitChampion(
+  rows: readonly TrainingRow[],
+  base: BaseOptions,
+  rng: Rng,
+  selection: Partial<SelectionOptions> = {},
+): ScorecardModel {
+  const sel = { ...SELECTION_DEFAULTS, ...selection };
+  const features = base.features ?? TRAIN_DEFAULTS.features;
+  const sample = sampleRows(rows, sel.maxRows, rng);
+  const seed = Math.floor(rng() * 2 ** 32);
+  const candidates = candidatesFor(sample, features, sel);
+  const scores: Record<string, number> = {};
+  let chosen: Candidate | null = null;
+  let bestAuc = -Infinity;
+  for (const c of candidates) {
+    const a = innerAuc(sample, base, c, sel.folds, seed);
+    scores[c.name] = Math.round(a * 10000) / 10000;
+    if (a > bestAuc) [chosen, bestAuc] = [c, a];
+  }
+  const model = trainScorecard(rows, { ...base, ...(chosen?.options ?? {}) });
+  const finite = Object.fromEntries(Object.entries(scores).filter(([, a]) => Number.isFinite(a)));
+  return {
+    ...model,
+    training: { ...model.training!, selection: { chosen: chosen?.name ?? 'defaults (samples too small to compare)', folds: sel.folds, candidates: finite } },
+  };
+}
