@@ -39,6 +39,7 @@ export const ENV_SCHEMA = z.object({
   BETWEENNESS_SAMPLES: int(1, 1000000).default(256),
   STALE_AFTER_HOURS: int(1, 100000).default(48),
   MODEL_FILE: z.string().default(''),
+  FRAUD_MODEL_FILE: z.string().default(''),
   MODELS_DIR: z.string().min(1).default('.local/models'),
   SCORE_TIMEOUT_MS: int(100, 60000).default(1500),
   SERVING_SCOPE: z.string().max(200).default(''),
@@ -85,6 +86,8 @@ export interface Config {
   readonly scoring: {
     readonly staleAfterHours: number;
     readonly modelFile: string;
+    /** Fraud model (`creditgraph train --target fraud`) behind `fraudRisk`; '' = none (fraudRisk null). */
+    readonly fraudModelFile: string;
     readonly modelsDir: string;
     readonly timeoutMs: number;
     /** Entity id prefix whose current metrics run scores are served from ('' = the whole graph). */
@@ -149,6 +152,7 @@ function toConfig(e: Env): Config {
     scoring: {
       staleAfterHours: e.STALE_AFTER_HOURS,
       modelFile: e.MODEL_FILE,
+      fraudModelFile: e.FRAUD_MODEL_FILE,
       modelsDir: e.MODELS_DIR,
       timeoutMs: e.SCORE_TIMEOUT_MS,
       servingScope: e.SERVING_SCOPE,
