@@ -60,6 +60,20 @@ export interface TrainingSummary {
   readonly previousVersion: string | null;
 }
 
+/**
+ * A sub-population scored by its own scorecard: the entities whose `whenMissing` feature is missing
+ * (e.g. no activity of their own before the scoring date, a "thin file"). Its own bins and base points
+ * replace the main ones for them, so the main scorecard's bins describe the others alone.
+ */
+export interface Segment {
+  readonly name: string;
+  readonly whenMissing: FeatureName;
+  readonly basePoints: number;
+  readonly characteristics: readonly Characteristic[];
+  readonly rows?: number;
+  readonly bads?: number;
+}
+
 export interface ScorecardModel {
   readonly format: typeof MODEL_FORMAT;
   readonly version: string;
@@ -70,7 +84,23 @@ export interface ScorecardModel {
   readonly scale: ScaleOptions;
   readonly basePoints: number;
   readonly characteristics: readonly Characteristic[];
+  /** Checked in order; an entity in none is scored by the main scorecard above. */
+  readonly segments?: readonly Segment[];
   readonly training?: TrainingSummary;
+}
+
+/** The base points and characteristics that score `values`: the first matching segment's, or the main ones. */
+export function partFor(model: ScorecardModel, values: Readonly<Record<FeatureName, number | null>>): Pick<ScorecardModel, 'basePoints' | 'characteristics'> {
+  for (const s of model.segments ?? []) {
+    const v = values[s.whenMissing];
+    if (v === null || !Number.isFinite(v)) return s;
+  }
+  return model;
+}
+
+/** Every characteristic of the model, main and segments. */
+export function allCharacteristics(model: ScorecardModel): Characteristic[] {
+  return [...model.characteristics, ...(model.segments ?? []).flatMap((s) => s.characteristics)];
 }
 
 const num = z.number().finite();
@@ -82,6 +112,7 @@ const binFields = {
 };
 const binSchema = z.object({ min: num.nullable(), max: num.nullable(), ...binFields });
 const featureSchema = z.enum(FEATURE_NAMES as [FeatureName, ...FeatureName[]]);
+const characteristicSchema = z.object({ feature: featureSchema, bins: z.array(binSchema).min(1), missing: z.object(binFields) });
 
 export const MODEL_SCHEMA = z.object({
   format: z.literal(MODEL_FORMAT),
@@ -91,9 +122,19 @@ export const MODEL_SCHEMA = z.object({
   createdAt: z.string(),
   scale: z.object({ anchorScore: num, anchorOdds: num.positive(), pdo: num.positive(), min: num, max: num }),
   basePoints: num,
-  characteristics: z.array(
-    z.object({ feature: featureSchema, bins: z.array(binSchema).min(1), missing: z.object(binFields) }),
-  ),
+  characteristics: z.array(characteristicSchema),
+  segments: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        whenMissing: featureSchema,
+        basePoints: num,
+        characteristics: z.array(characteristicSchema),
+        rows: z.number().int().min(0).optional(),
+        bads: z.number().int().min(0).optional(),
+      }),
+    )
+    .optional(),
   training: z
     .object({
       asOf: z.string(),
@@ -129,7 +170,7 @@ export function parseModel(data: unknown): ScorecardModel {
     const issue = parsed.error.issues[0];
     throw new Error(`invalid model: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'unknown problem'}`);
   }
-  for (const c of parsed.data.characteristics) checkBins(c.feature, c.bins);
+  for (const c of [...parsed.data.characteristics, ...(parsed.data.segments ?? []).flatMap((x) => x.characteristics)]) checkBins(c.feature, c.bins);
   return parsed.data as ScorecardModel;
 }
 

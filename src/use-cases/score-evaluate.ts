@@ -11,7 +11,7 @@ import type { Database } from '../db/driver.js';
 import { PROTOCOL_TEXT, type Protocol } from '../scoring/evaluate/protocols.js';
 import { signalAuc, type SignalAuc } from '../scoring/evaluate/signal-auc.js';
 import { FEATURE_NAMES, FEATURE_SPECS, type FeatureName } from '../scoring/features.js';
-import type { ScorecardModel } from '../scoring/model.js';
+import { allCharacteristics, type ScorecardModel } from '../scoring/model.js';
 import { seededRng } from '../scoring/rng.js';
 import { scoreEntity } from '../scoring/score-entity.js';
 import { trainChecked } from '../scoring/train/train-checked.js';
@@ -70,7 +70,7 @@ function crossValidated(sample: LabelledSample, req: EvaluateRequest, k: number)
   const stamp = new Date(sample.asOfMs).toISOString();
   const checked = trainChecked(rows, { version: 'cv', createdAt: stamp, asOf: stamp, outcome: sample.outcome }, { folds: k, seed: req.seed, bootstrap: req.bootstrap });
   const featureUse: Partial<Record<FeatureName, number>> = {};
-  for (const m of checked.crossValidation.models) for (const c of m.characteristics) featureUse[c.feature] = (featureUse[c.feature] ?? 0) + 1;
+  for (const m of checked.crossValidation.models) for (const c of new Set(allCharacteristics(m).map((x) => x.feature))) featureUse[c] = (featureUse[c] ?? 0) + 1;
   const s = checked.summary;
   return {
     k,

@@ -7,6 +7,7 @@ import { deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
 import { loanOutcomes } from '../../src/scoring/train/loan-outcomes.js';
 import { readOfflineSnapshot } from '../../src/use-cases/offline-features.js';
 import { expertModel } from '../../src/scoring/expert-model.js';
+import { allCharacteristics } from '../../src/scoring/model.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 import { readModelFile } from '../../src/use-cases/score-model.js';
 import { ModelNotReleasedError, trainModel } from '../../src/use-cases/score-train.js';
@@ -102,7 +103,7 @@ describe('score model lifecycle (train, validate)', () => {
     assert.ok(committee.monotonicity.every((m) => m.ok), JSON.stringify(committee.monotonicity));
     assert.deepEqual(
       committee.monotonicity.map((m) => m.feature),
-      model.characteristics.map((c) => c.feature),
+      allCharacteristics(model).map((c) => c.feature),
     );
     assert.equal(committee.informationValues.find((f) => f.feature === 'loansRepaid')?.dropped, 'constant');
     assert.match(html, /For the credit committee/);

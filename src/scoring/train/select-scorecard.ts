@@ -1,7 +1,8 @@
 /**
  * The training procedure `creditgraph train` uses, and every cross-validation fold re-runs: candidate
- * scorecards (every usable feature at a few strengths of the ridge penalty and bin counts, and the best
- * single signal of the training rows on its own) are compared by inner K-fold cross-validation on the
+ * scorecards (every usable feature at a few strengths of the ridge penalty, with missing values as their
+ * own bin or neutral, with or without a scorecard of its own for thin files; and the best single signal
+ * of the training rows on its own, at a few bin counts) are compared by inner K-fold cross-validation on the
  * training rows only; the one with the highest inner out-of-fold AUC is refitted on all of them. Ties
  * go to the simpler candidate (listed first). Nothing here sees rows outside `rows`.
  */
@@ -13,6 +14,7 @@ import { auc } from '../validate/metrics.js';
 import { orientedValues } from '../evaluate/signal-auc.js';
 import type { BinningOptions } from './binning.js';
 import { crossValidate } from './cross-validate.js';
+import { trainSegmented } from './segmented.js';
 import { TRAIN_DEFAULTS, trainScorecard, TrainingDataError, unusable, type TrainingRow, type TrainOptions } from './fit-scorecard.js';
 
 export interface SelectionOptions {
@@ -24,15 +26,18 @@ export interface SelectionOptions {
   readonly maxBins: readonly number[];
   /** Treatments of missing values tried (see BinningOptions.missing). */
   readonly missing: ReadonlyArray<BinningOptions['missing']>;
+  /** Whether a scorecard of its own for entities with no activity of their own is tried (segmented.ts). */
+  readonly segmentThinFile: boolean;
   /** Above this many rows, candidates are compared on a stratified sample of this size (the final fit uses all). */
   readonly maxRows: number;
 }
 
-export const SELECTION_DEFAULTS: SelectionOptions = { folds: 5, ridges: [0.1, 0.01, 0.001], maxBins: [5, 10], missing: ['woe', 'neutral'], maxRows: 20_000 };
+export const SELECTION_DEFAULTS: SelectionOptions = { folds: 5, ridges: [0.1, 0.01, 0.001], maxBins: [5, 10], missing: ['woe', 'neutral'], segmentThinFile: true, maxRows: 20_000 };
 
 interface Candidate {
   readonly name: string;
   readonly options: Partial<TrainOptions>;
+  readonly segmented: boolean;
 }
 
 type BaseOptions = Partial<TrainOptions> & Pick<TrainOptions, 'version' | 'createdAt' | 'asOf'>;
@@ -57,12 +62,17 @@ function candidatesFor(rows: readonly TrainingRow[], features: readonly FeatureN
   const single = bestSingleFeature(rows, features);
   if (single) {
     for (const maxBins of sel.maxBins)
-      out.push({ name: `${single.feature} alone, ≤ ${maxBins} bins`, options: { features: [single.feature], minIv: 0, binning: { maxBins } } });
+      out.push({ name: `${single.feature} alone, ≤ ${maxBins} bins`, options: { features: [single.feature], minIv: 0, binning: { maxBins } }, segmented: false });
   }
-  for (const missing of sel.missing)
-    for (const ridge of sel.ridges)
-      for (const maxBins of sel.maxBins)
-        out.push({ name: `all features, ridge ${ridge}, ≤ ${maxBins} bins, missing ${missing}`, options: { ridge, binning: { maxBins, missing } } });
+  const maxBins = Math.min(...sel.maxBins);
+  for (const segmented of sel.segmentThinFile ? [false, true] : [false])
+    for (const missing of sel.missing)
+      for (const ridge of sel.ridges)
+        out.push({
+          name: `all features, ridge ${ridge}, ≤ ${maxBins} bins, missing ${missing}${segmented ? ', thin files apart' : ''}`,
+          options: { ridge, binning: { maxBins, missing } },
+          segmented,
+        });
   return out;
 }
 
@@ -73,6 +83,10 @@ function sampleRows(rows: readonly TrainingRow[], max: number, rng: Rng): readon
   return rows.filter(() => rng() < keep);
 }
 
+function fitCandidate(rows: readonly TrainingRow[], base: BaseOptions, c: Candidate): ScorecardModel {
+  return (c.segmented ? trainSegmented : trainScorecard)(rows, { ...base, ...c.options });
+}
+
 /** Inner out-of-fold AUC of one candidate; NaN when the inner folds are too small to train. */
 function innerAuc(rows: readonly TrainingRow[], base: BaseOptions, c: Candidate, folds: number, seed: number): number {
   try {
@@ -80,7 +94,7 @@ function innerAuc(rows: readonly TrainingRow[], base: BaseOptions, c: Candidate,
       rows,
       folds,
       seededRng(seed),
-      (train) => trainScorecard(train, { ...base, ...c.options }),
+      (train) => fitCandidate(train, base, c),
       (model, row) => applyScorecard(model, row.values).rawScore,
     ).auc;
   } catch (error) {
@@ -109,7 +123,7 @@ export function fitChampion(
     scores[c.name] = Math.round(a * 10000) / 10000;
     if (a > bestAuc) [chosen, bestAuc] = [c, a];
   }
-  const model = trainScorecard(rows, { ...base, ...(chosen?.options ?? {}) });
+  const model = chosen ? fitCandidate(rows, base, chosen) : trainScorecard(rows, base);
   const finite = Object.fromEntries(Object.entries(scores).filter(([, a]) => Number.isFinite(a)));
   return {
     ...model,

@@ -6,7 +6,7 @@
  * in one direction along each feature, the feature's known risk direction where it has one.
  */
 import { FEATURE_NAMES, FEATURE_SPECS, type FeatureName } from '../features.js';
-import type { CrossValidationSummary, ScorecardModel } from '../model.js';
+import { allCharacteristics, type CrossValidationSummary, type ScorecardModel } from '../model.js';
 import { fitBinning } from '../train/binning.js';
 import { unusable, type TrainingRow } from '../train/fit-scorecard.js';
 
@@ -36,7 +36,7 @@ export interface CommitteeSection {
 /** Information value of every feature on the sample, strongest first (features without data last). */
 export function informationValues(rows: readonly TrainingRow[], model: ScorecardModel): FeatureIv[] {
   const bad = rows.map((r) => r.bad);
-  const used = new Set(model.characteristics.map((c) => c.feature));
+  const used = new Set(allCharacteristics(model).map((c) => c.feature));
   const out = FEATURE_NAMES.map((feature) => {
     const values = rows.map((r) => r.values[feature]);
     const dropped = unusable(values);
@@ -48,7 +48,7 @@ export function informationValues(rows: readonly TrainingRow[], model: Scorecard
 
 /** Whether each characteristic's points move one way along its bins, and the expected way when known. */
 export function monotonicity(model: ScorecardModel): MonotonicityCheck[] {
-  return model.characteristics.map((c) => {
+  return allCharacteristics(model).map((c) => {
     let up = false;
     let down = false;
     for (let i = 1; i < c.bins.length; i++) {
