@@ -32,6 +32,7 @@ export function entityMetricsRows(
         communityRisk: num(k.entityRisk[v]),
         exposure: num(r.exposure[v]),
         exposurePct: num(r.exposurePct[v]),
+        exposureNorm: num(r.exposureNorm[v]),
         counterpartyRisk: num(r.counterpartyRisk[v]),
         concentration: num(r.inflow[v]),
         purchaseConcentration: num(r.purchases[v]),

@@ -67,7 +67,12 @@ function percentAt(stage: RefreshStage, fraction: number): number {
 
 /** The analytics options of a run, from config. */
 export function analyticsOptions(config: Config['metrics']): AnalyticsOptions {
-  return { ...ANALYTICS_DEFAULTS, betweennessExactMaxNodes: config.betweennessExactMaxNodes, betweennessSamples: config.betweennessSamples };
+  return {
+    ...ANALYTICS_DEFAULTS,
+    betweennessExactMaxNodes: config.betweennessExactMaxNodes,
+    betweennessEpsilon: config.betweennessEpsilon,
+    betweennessDelta: config.betweennessDelta,
+  };
 }
 
 /** Runs one refresh to completion (or throws after marking the run failed). */
@@ -120,6 +125,7 @@ async function runStages(
 
   // CPU-heavy stages in a worker thread (edge arrays handed over); this loop stays free to renew the job lock
   const { centrality, communities, risk } = await runAnalyticsInThread(snapshot, options, seed, async (done) => {
+    Object.assign(counts, done.timings);
     if (done.stage === 'centrality') Object.assign(counts, { ...done.result.stats });
     else if (done.stage === 'communities') Object.assign(counts, { communities: done.result.count, modularity: done.result.modularity });
     else {
