@@ -82,6 +82,8 @@ export interface RiskResult extends ConcentrationResult {
   readonly exposurePct: Float64Array;
   /** Exposure over (bad count × degree share): 1 = as exposed as connectedness alone explains. */
   readonly exposureNorm: Float64Array;
+  /** Percentile of exposureNorm (what alerts threshold). */
+  readonly exposureNormPct: Float64Array;
   readonly counterpartyRisk: Float64Array;
   readonly cycles: readonly PaymentCycle[];
   readonly cyclesTruncated: boolean;
@@ -178,6 +180,7 @@ export function finishRisk(g: PreparedGraph, opts: AnalyticsOptions, work: Analy
     exposure: ex.exposure,
     exposurePct: percentiles(ex.exposure),
     exposureNorm: ex.exposureNorm,
+    exposureNormPct: percentiles(ex.exposureNorm),
     counterpartyRisk: counterpartyRisk(g.undirected, ex.exposure),
     cycles: local.cycles.cycles,
     cyclesTruncated: local.cycles.truncated,

@@ -20,6 +20,7 @@ import {
 import { ANALYTICS_DEFAULTS, type AnalyticsOptions } from '../analytics/analytics-pipeline.js';
 import { seedFromString } from '../analytics/rng.js';
 import { runAnalyticsInThread } from './run-analytics-thread.js';
+import { requireRefreshFits } from './estimate-refresh.js';
 import { communityRows, entityMetricsRows, ringRows } from './metrics-result-rows.js';
 
 export const REFRESH_STAGES = ['snapshot', 'centrality', 'communities', 'risk', 'write-back', 'switch'] as const;
@@ -82,6 +83,7 @@ export async function refreshMetrics(
   request: RefreshRequest,
   onProgress: (p: RefreshProgress) => void | Promise<void> = () => {},
 ): Promise<RefreshSummary> {
+  const fits = await requireRefreshFits(db, config, request.scope); // refuses before anything is written
   const options = analyticsOptions(config);
   const params = { scope: request.scope, seed: seedFromString(request.runId), options: { ...options, cycles: { ...options.cycles } } };
   const started = await startRun(db, { id: request.runId, scope: request.scope, jobId: request.jobId, params });
@@ -89,7 +91,8 @@ export async function refreshMetrics(
     return { runId: request.runId, scope: request.scope, status: 'complete', alreadyComplete: true, previousRunId: null, deletedRuns: [], counts: {}, stages: [] };
   }
   try {
-    return await runStages(db, config, request, options, params.seed, onProgress);
+    const estimate = { estimateMb: Math.ceil(fits.estimate.memoryMb), estimateSeconds: Math.round(fits.estimate.seconds) };
+    return await runStages(db, config, request, options, params.seed, onProgress, estimate);
   } catch (error) {
     await failRun(db, request.runId, (error as Error).message).catch(() => undefined);
     throw error;
@@ -103,10 +106,11 @@ async function runStages(
   options: AnalyticsOptions,
   seed: number,
   onProgress: (p: RefreshProgress) => void | Promise<void>,
+  estimate: Record<string, number>,
 ): Promise<RefreshSummary> {
   const { runId, scope } = request;
   const stages: StageTiming[] = [];
-  const counts: Record<string, number | boolean> = {};
+  const counts: Record<string, number | boolean> = { ...estimate };
   let t = performance.now();
   const report = (stage: RefreshStage, fraction: number) => onProgress({ runId, stage, stageFraction: fraction, percent: percentAt(stage, fraction) });
   const finish = async (stage: RefreshStage, status: 'running' | 'writing' = 'running', snapshotAtMs?: number) => {
