@@ -87,7 +87,7 @@ function stepByStep(): PreparedGraph {
     for (let t = 0; t < counts.centrality; t++) runTask(work, t, sink);
   });
   const bc = finishBetweenness(bcPlan, [sink.credit]);
-  console.log(`  ε ${opts.betweennessEpsilon}, δ ${opts.betweennessDelta}, vertex-diameter bound ${bcPlan.vertexDiameter}, error bound ${bc.errorBound.toFixed(5)}, max ${Math.max(...bc.scores).toFixed(5)}`);
+  console.log(`  ε ${opts.betweennessEpsilon}, δ ${opts.betweennessDelta}, vertex-diameter bound ${bcPlan.vertexDiameter}, error bound ${bc.errorBound.toFixed(5)}, max ${bc.scores.reduce((a, x) => (x > a ? x : a), 0).toFixed(5)}`);
   const [lv, lvS] = timed('communities', 'Louvain (typed-array)', () => louvainCsr(graph.undirected, { resolution: opts.louvainResolution, rng: createRng(2) }));
   ours.louvainS = lvS;
   ours.modularity = lv.modularity;

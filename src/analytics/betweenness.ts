@@ -27,7 +27,7 @@ export interface BetweennessOptions {
   readonly rng: () => number;
 }
 
-export const BETWEENNESS_DEFAULTS = { exactMaxNodes: 5000, epsilon: 0.005, delta: 0.1 } as const;
+export const BETWEENNESS_DEFAULTS = { exactMaxNodes: 5000, epsilon: 0.01, delta: 0.1 } as const;
 
 /** Independent chunks the sample is drawn in (one per analytics thread). */
 export const BETWEENNESS_CHUNKS = 2;

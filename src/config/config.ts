@@ -35,7 +35,7 @@ export const ENV_SCHEMA = z.object({
   METRICS_LOCK_MS: int(1000, 3600000).default(30000),
   METRICS_STALLED_MS: int(500, 3600000).default(30000),
   BETWEENNESS_EXACT_MAX_NODES: int(0, 10000000).default(5000),
-  BETWEENNESS_EPSILON: z.coerce.number().gt(0).lt(1).default(0.005),
+  BETWEENNESS_EPSILON: z.coerce.number().gt(0).lt(1).default(0.01),
   BETWEENNESS_DELTA: z.coerce.number().gt(0).lt(1).default(0.1),
   METRICS_MAX_MEMORY_MB: int(64, 1048576).default(4096),
   STALE_AFTER_HOURS: int(1, 100000).default(48),
