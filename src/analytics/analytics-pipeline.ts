@@ -7,7 +7,7 @@
  */
 import { buildCsrGraph, buildUndirectedRows, rowSums, type CsrGraph, type CsrRows, type Memory } from './csr-graph.js';
 import { edgeWeights } from './edge-weight.js';
-import type { GraphSnapshot } from './edge-list.js';
+import type { AnalyticsGraph } from './edge-list.js';
 import { pagerank, PAGERANK_DEFAULTS, type PageRankOptions } from './pagerank.js';
 import { percentiles } from './percentile.js';
 import { degreesAndStrengths, type DegreeResult } from './degree.js';
@@ -52,7 +52,7 @@ export const ANALYTICS_DEFAULTS: AnalyticsOptions = {
 };
 
 export interface PreparedGraph {
-  readonly snapshot: GraphSnapshot;
+  readonly snapshot: AnalyticsGraph;
   readonly directed: CsrGraph;
   readonly undirected: CsrRows;
 }
@@ -103,7 +103,7 @@ export interface RiskResult extends ConcentrationResult {
 }
 
 /** Builds the directed and undirected CSR graphs of a snapshot (in shared memory for two threads). */
-export function prepareGraph(snapshot: GraphSnapshot, memory: Memory = 'private'): PreparedGraph {
+export function prepareGraph(snapshot: AnalyticsGraph, memory: Memory = 'private'): PreparedGraph {
   const n = snapshot.ids.length;
   const w = edgeWeights(snapshot.edges);
   const { src, dst } = snapshot.edges;
