@@ -67,8 +67,8 @@ function run(input: AnalyticsThreadInput): void {
   drainTasks(work, control, counts.centrality, mine);
   awaitTasks(control, counts.centrality, failure);
   const betweennessMs = Math.round(performance.now() - t0);
-  const [centrality, pagerankMs] = timed(() => finishCentrality(graph, options, work, [mine.credit, shared.credit]));
-  post({ stage: 'centrality', result: centrality, timings: { planMs, betweennessMs, pagerankMs } });
+  const [centrality, centralityFinishMs] = timed(() => finishCentrality(graph, options, work, [mine.credit, shared.credit]));
+  post({ stage: 'centrality', result: centrality, timings: { planMs, betweennessMs, centralityFinishMs } });
 
   const [communities, louvainMs] = timed(() => computeCommunities(graph, options, createRng(communitySeed(seed))));
   post({ stage: 'communities', result: communities, timings: { louvainMs } });
