@@ -69,7 +69,7 @@ export const ESTIMATE_MODEL: EstimateModel = {
   bytesPerRating: 30,
   bytesPerLoan: 160,
   bytesPerFlag: 30,
-  analyticsBytesPerEdge: 120,
+  analyticsBytesPerEdge: 60,
   analyticsBytesPerEntity: 420,
   writeBytesPerEntity: 900,
   snapshotSecondsPerEntity: 2.5e-5,
