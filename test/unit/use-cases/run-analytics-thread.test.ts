@@ -38,7 +38,7 @@ describe('use-cases/run-analytics-thread', function () {
   this.timeout(60000);
 
   it('returns what the in-process pipeline computes, stage by stage, and detaches the edges', async () => {
-    const opts = { ...ANALYTICS_DEFAULTS, betweennessExactMaxNodes: 100, betweennessSamples: 32 };
+    const opts = { ...ANALYTICS_DEFAULTS, betweennessExactMaxNodes: 100, betweennessEpsilon: 0.05 };
     const local = snapshot(400, 2000, 7);
     const g = prepareGraph(local);
     const expected = {
@@ -57,6 +57,9 @@ describe('use-cases/run-analytics-thread', function () {
     assert.deepEqual([...out.communities.community], [...expected.k.community]);
     assert.equal(out.communities.modularity, expected.k.modularity);
     assert.deepEqual([...out.risk.exposure], [...expected.r.exposure]);
+    assert.deepEqual([...out.risk.exposureNorm], [...expected.r.exposureNorm]);
+    assert.deepEqual(out.centrality.stats, expected.c.stats);
+    assert.ok(out.centrality.stats.betweennessSamples > 0, 'sampled betweenness, shared by two threads');
     assert.deepEqual([...out.risk.nearestBad.chosen], [...expected.r.nearestBad.chosen]);
     assert.deepEqual(out.risk.identifierRings, expected.r.identifierRings);
     assert.equal(sent.edges.src.length, 0, 'the edge arrays were transferred, not copied');
@@ -65,7 +68,7 @@ describe('use-cases/run-analytics-thread', function () {
 
   it('leaves the event loop free while the thread computes', async () => {
     const big = snapshot(30_000, 300_000, 3);
-    const opts = { ...ANALYTICS_DEFAULTS, betweennessExactMaxNodes: 0, betweennessSamples: 64 };
+    const opts = { ...ANALYTICS_DEFAULTS, betweennessExactMaxNodes: 0, betweennessEpsilon: 0.05 };
     let last = performance.now();
     let worstGap = 0;
     const ticker = setInterval(() => {
