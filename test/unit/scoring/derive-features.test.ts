@@ -32,15 +32,16 @@ function raw(over: Partial<RawEntitySignals> = {}): RawEntitySignals {
     firstActivityMs: asOfMs - 400 * DAY,
     lastActivityMs: asOfMs - 10 * DAY,
     counterparties: 5,
+    // the 365-day inflow (inAmount365) by payer: shares 0.38 and 0.62
     payerAmounts: [
-      { id: 'A', amount: 38 },
-      { id: 'B', amount: 62 },
+      { id: 'A', amount: 11_400 },
+      { id: 'B', amount: 18_600 },
     ],
     run: {
       pagerankPct: 0.7,
       degree: 8,
       betweenness: 0.01,
-      concentration: 0.9,
+      concentration: 0.38 ** 2 + 0.62 ** 2, // a Herfindahl index lies between top² and top
       counterpartyRisk: 0.1,
       exposure: 0.2,
       communityId: 'C-17',
