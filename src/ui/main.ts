@@ -7,6 +7,7 @@ import { ApiError, apiGet, storedKey, storeKey, withQuery } from './api-client.j
 import { GraphView, type ApiGraph } from './graph-view.js';
 import { showList, type ListItem, type ListTab } from './lists.js';
 import { showEntity } from './panel.js';
+import { mountRunsView } from './runs-view.js';
 
 const byId = <T extends HTMLElement>(id: string): T => {
   const node = document.getElementById(id);
@@ -142,6 +143,8 @@ view.renderer.on('doubleClickNode', (e) => {
   void expandNode(e.node);
 });
 view.renderer.on('clickStage', () => (results.hidden = true));
+
+mountRunsView(byId<HTMLButtonElement>('open-runs'), byId('runs-view'), document.querySelector('main') as HTMLElement);
 
 const saved = storedKey();
 if (saved) {
