@@ -63,19 +63,19 @@ export const BOXES: readonly Box[] = [
   { id: 'http-ingest', kind: 'entry', x: 24, y: 150, w: 210, h: 60, title: 'HTTP (admin)', lines: ['POST /v1/<type>', 'POST /v1/imports (upload)'], paths: ['src/api/routes/ingest-routes.ts', 'src/api/routes/import-routes.ts'] },
   { id: 'ingest-worker', kind: 'module', x: 470, y: 150, w: 176, h: 60, title: 'ingest worker', lines: ['workers/ingest.worker.ts'], paths: ['workers/ingest.worker.ts'] },
   { id: 'ingest', kind: 'pure', x: 470, y: 70, w: 176, h: 66, title: 'src/ingest', lines: ['parse, validate,', 'rejects file:line'], paths: ['src/ingest'] },
-  { id: 'ingest-use', kind: 'module', x: 672, y: 80, w: 200, h: 120, title: 'ingest use case', lines: ['src/use-cases/ingest-file.ts', 'UNWIND batches,', 'one transaction each;', 'touched entities\' live', 'degrees after the load'], paths: ['src/use-cases/ingest-file.ts', 'src/use-cases/update-touched-entities.ts', 'cypher/ingest'] },
+  { id: 'ingest-use', kind: 'module', x: 672, y: 80, w: 200, h: 120, title: 'ingest use case', lines: ['src/use-cases/ingest-file.ts', 'UNWIND batches,', 'one transaction each;', 'touched entities\'', 'features after the load'], paths: ['src/use-cases/ingest-file.ts', 'src/use-cases/refresh-touched-features.ts', 'cypher/ingest'] },
   // refresh
   { id: 'schedule', kind: 'entry', x: 24, y: 268, w: 210, h: 52, title: 'nightly schedule', lines: ['METRICS_CRON (BullMQ)'], paths: ['src/queue/metrics-producer.ts'] },
   { id: 'http-refresh', kind: 'entry', x: 24, y: 334, w: 210, h: 52, title: 'POST /v1/metrics/runs', lines: ['or creditgraph refresh'], paths: ['src/api/routes/metrics-routes.ts', 'src/cli/commands/refresh.ts'] },
   { id: 'metrics-worker', kind: 'module', x: 470, y: 258, w: 176, h: 56, title: 'metrics worker', lines: ['workers/metrics.worker.ts'], paths: ['workers/metrics.worker.ts', 'src/use-cases/refresh-metrics.ts'] },
   { id: 'snapshot', kind: 'stage', x: 470, y: 348, w: 110, h: 66, title: 'snapshot', lines: ['keyset pages', '→ typed arrays'], paths: ['src/db/snapshot-repository.ts', 'cypher/snapshot', 'src/analytics/facts.ts'] },
-  { id: 'analytics', kind: 'pure', x: 600, y: 336, w: 170, h: 88, title: 'src/analytics', lines: ['worker thread:', 'PageRank, betweenness,', 'Louvain, exposure,', 'rings, nearest bad'], paths: ['src/analytics', 'src/use-cases/run-analytics-thread.ts'] },
+  { id: 'analytics', kind: 'pure', x: 600, y: 330, w: 170, h: 100, title: 'analytics, features', lines: ['worker thread: PageRank,', 'betweenness, Louvain,', 'exposure, rings, nearest', 'bad; every feature'], paths: ['src/analytics', 'src/features', 'src/use-cases/run-analytics-thread.ts', 'src/use-cases/compute-run-features.ts'] },
   { id: 'writeback', kind: 'stage', x: 790, y: 348, w: 96, h: 66, title: 'write-back', lines: ['run id,', 'then switch'], paths: ['src/db/metrics-repository.ts', 'cypher/metrics'] },
   // serve
   { id: 'lender', kind: 'entry', x: 24, y: 496, w: 210, h: 60, title: 'lenders', lines: ['GET /v1/entities/:id/score', 'POST /v1/scores'], paths: ['src/api/routes/score-routes.ts'] },
   { id: 'analyst', kind: 'entry', x: 24, y: 572, w: 210, h: 60, title: 'analysts', lines: ['web view /ui (dist/ui): network,', 'paths, rings; runs (operators)'], paths: ['src/ui', 'src/ui/runs-view.ts', 'src/api/routes/ui-routes.ts', 'src/api/routes/explore-routes.ts'] },
   { id: 'api', kind: 'module', x: 270, y: 496, w: 170, h: 136, title: 'src/api (Express)', lines: ['key + role per route,', 'zod-validated,', '/openapi.json, /docs,', 'problem+json errors,', '/healthz /readyz /metrics,', 'bull-board at', '/admin/queues'], paths: ['src/api/create-app.ts', 'src/api/middleware/auth.ts', 'src/api/openapi/registry.ts', 'src/api/routes/queue-board-routes.ts'] },
-  { id: 'score-use', kind: 'module', x: 470, y: 500, w: 176, h: 56, title: 'score use case', lines: ['one read per entity', '(cypher/score)'], paths: ['src/use-cases/score-entities.ts', 'src/db/score-repository.ts', 'cypher/score'] },
+  { id: 'score-use', kind: 'module', x: 470, y: 500, w: 176, h: 56, title: 'score use case', lines: ['the stored feature vector:', 'one key seek'], paths: ['src/use-cases/score-entities.ts', 'src/db/score-repository.ts', 'cypher/score'] },
   { id: 'scoring', kind: 'pure', x: 672, y: 500, w: 200, h: 56, title: 'src/scoring', lines: ['PD, score, band, reasons,', 'credit limit'], paths: ['src/scoring'] },
   { id: 'explore-use', kind: 'module', x: 470, y: 572, w: 402, h: 60, title: 'explore use cases', lines: ['ego network, paths, communities, rings, alerts', '(cypher/explore); every read audited'], paths: ['src/use-cases/explore-ego-network.ts', 'src/use-cases/explore-paths.ts', 'src/db/explore-repository.ts', 'cypher/explore', 'src/use-cases/score-audit.ts'] },
 ];
@@ -95,7 +95,7 @@ export const QUEUES: readonly { name: string; y: number }[] = [
 
 const NEO4J_SECTIONS: readonly { title: string; lines: readonly string[] }[] = [
   { title: 'facts', lines: ['(:Entity) PAID / PAYS', 'SUPPLIES, OWNS, RATED', '(:Loan) (:Flag) (:Identifier)'] },
-  { title: 'per metrics run', lines: ['(:MetricsRun {current})', '(:EntityMetrics {runId})', '(:Community) (:Ring)'] },
+  { title: 'per metrics run', lines: ['(:MetricsRun {current})', '(:EntityMetrics {runId,', '  signals, features})', '(:Community) (:Ring)'] },
   { title: 'service', lines: ['(:ApiKey {hash, role})', '(:AuditEvent)'] },
 ];
 
@@ -113,7 +113,7 @@ export const ARROWS: readonly Arrow[] = [
   { from: 'snapshot', to: 'analytics' },
   { from: 'analytics', to: 'writeback' },
   { from: 'writeback', to: 'neo4j' },
-  { from: 'neo4j', to: 'snapshot', label: 'read facts', dashed: true, sides: 'lb', via: [[525, 438]] },
+  { from: 'neo4j', to: 'snapshot', label: 'read facts', dashed: true, sides: 'lb', via: [[525, 443]] },
   { from: 'lender', to: 'api' },
   { from: 'analyst', to: 'api' },
   { from: 'api', to: 'score-use' },

@@ -346,7 +346,9 @@ export function mountRunsView(toggle: HTMLButtonElement, container: HTMLElement,
   toggle.addEventListener('click', () => show(container.hidden));
   queuesButton.addEventListener('click', () => void openQueues(status));
   window.addEventListener('hashchange', () => {
-    if (window.location.hash === '#runs' && container.hidden) show(true);
+    const runs = window.location.hash === '#runs';
+    // #runs opens the page; any other hash (an entity link) goes back to the network
+    if (runs === container.hidden) show(runs);
   });
   if (window.location.hash === '#runs' && storedKey()) show(true);
 }

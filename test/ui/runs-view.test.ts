@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
 import { failRun, startRun, updateRunProgress } from '../../src/db/metrics-repository.js';
 import { auditTrailOf } from '../../src/use-cases/score-audit.js';
-import { analyticsOptions, refreshMetrics } from '../../src/use-cases/refresh-metrics.js';
+import { analyticsOptions, REFRESH_STAGES, refreshMetrics } from '../../src/use-cases/refresh-metrics.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createTestGraph, deleteTestGraph } from '../helpers/metrics-fixture-repository.js';
 import { smallGraph } from '../helpers/metrics-graph.js';
@@ -25,7 +25,7 @@ import { launchChromium, type Browser } from './browser.js';
 const SCREENSHOT = fileURLToPath(new URL('../../.local/screenshots/runs-view.png', import.meta.url));
 const DOCS_SCREENSHOT = fileURLToPath(new URL('../../docs/runs-view.png', import.meta.url));
 const WAIT = { timeout: 100_000 };
-const STAGES = ['snapshot', 'centrality', 'communities', 'risk', 'write-back', 'switch'];
+const STAGES: readonly string[] = REFRESH_STAGES;
 
 interface RunsState {
   loads: number;

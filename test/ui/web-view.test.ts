@@ -200,6 +200,10 @@ describe('web view at /ui (Chromium)', function () {
     assert.match((await page.textContent('#panel .score')) ?? '', /^\d{3}$/);
     assert.ok((await page.locator('#panel .reason').count()) >= 1, 'no reason shown');
     assert.ok((await page.locator('#panel .dimension').count()) >= 1, 'no dimension shown');
+    const reasons = (await page.textContent('#panel .reasons')) ?? '';
+    assert.doesNotMatch(reasons, /[{}]/, `evidence shown as JSON: ${reasons}`);
+    const links = page.locator('#panel .reasons .entity-link');
+    for (let i = 0; i < (await links.count()); i++) assert.match((await links.nth(i).getAttribute('href')) ?? '', /^#entity=/);
   });
 
   it('double-clicking a node expands its neighbours', async () => {

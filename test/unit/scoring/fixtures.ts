@@ -33,28 +33,26 @@ export function goodFeatures(): Features {
   return { entityId: 'E-good', values: v, evidence: emptyEvidence() };
 }
 
-/**
- * A young entity: one payer holds 75% of inflow (a second the rest), a community whose bad rate is 14% against
- * 3% overall, 2 hops from a defaulter, one default. Values agree with their evidence: the Herfindahl index
- * 0.75² + 0.25² lies between the top share squared and the top share, as every Herfindahl index must.
- */
+/** A young entity: one payer holds 72% of inflow, risky community, 2 hops from a defaulter, one default. */
 export function riskyFeatures(): Features {
   const good = goodFeatures();
   const v = {
     ...good.values,
     loansDefaulted: 1,
-    concentration: 0.75 ** 2 + 0.25 ** 2,
-    communityRisk: 0.14 / 0.03,
+    // a Herfindahl index lies between the top share squared (0.52) and the top share (0.72)
+    concentration: 0.55,
+    communityRisk: 4.5,
     nearestBadHops: 2,
     tenureDays: 40,
     netInflow90: 90_000,
   };
   const evidence: FeatureEvidence = {
     ...emptyEvidence(),
-    topPayer: { id: 'E-1042', share: 0.75 },
+    topPayer: { id: 'E-1042', share: 0.72 },
     community: { id: 'C-17', badRate: 0.14, overallBadRate: 0.03, size: 40 },
     nearestBad: { id: 'E-0881', hops: 2, path: ['E-risky', 'E-0310', 'E-0881'] },
     loans: { repaid: 4, late: 0, defaulted: 1, current: 0 },
+    currency: 'EUR',
   };
   return { entityId: 'E-risky', values: v, evidence };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { MetricsRun } from '../../../src/db/signals-repository.js';
 import { withFailedStage } from '../../../src/use-cases/metrics-runs.js';
+import { REFRESH_STAGES } from '../../../src/use-cases/refresh-metrics.js';
 
 const base: MetricsRun = {
   id: 'run-1',
@@ -27,10 +28,7 @@ describe('use-cases/metrics-runs: the stage a failed run failed in', () => {
   it('is the first stage without a recorded timing', () => {
     assert.equal(withFailedStage(base).failedStage, 'communities');
     assert.equal(withFailedStage({ ...base, stages: [] }).failedStage, 'snapshot');
-    const allButSwitch = ['snapshot', 'centrality', 'communities', 'risk', 'write-back'].map((stage) => ({
-      stage,
-      ms: 1,
-    }));
+    const allButSwitch = REFRESH_STAGES.slice(0, -1).map((stage) => ({ stage, ms: 1 }));
     assert.equal(withFailedStage({ ...base, stages: allButSwitch }).failedStage, 'switch');
   });
 
