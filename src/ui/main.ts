@@ -7,6 +7,7 @@ import { ApiError, apiGet, storedKey, storeKey, withQuery } from './api-client.j
 import { GraphView, type ApiGraph } from './graph-view.js';
 import { showList, type ListItem, type ListTab } from './lists.js';
 import { showEntity } from './panel.js';
+import { mountRunsView } from './runs-view.js';
 
 const byId = <T extends HTMLElement>(id: string): T => {
   const node = document.getElementById(id);
@@ -153,6 +154,8 @@ window.addEventListener('hashchange', () => {
   const id = m?.[1] ? decodeURIComponent(m[1]) : null;
   if (id && id !== opened && storedKey()) openEntity(id);
 });
+
+mountRunsView(byId<HTMLButtonElement>('open-runs'), byId('runs-view'), document.querySelector('main') as HTMLElement);
 
 const saved = storedKey();
 if (saved) {

@@ -66,28 +66,27 @@ describe('use-cases/run-analytics-thread', function () {
     assert.equal(sent.bad.length, 400, 'labels stay with the caller');
   });
 
-  it('leaves the event loop free while the thread computes', async () => {
+  it('leaves the event loop free while the thread computes (timers fire during a stage)', async () => {
+    // Counted in events, not measured in time: between the message that centrality is done and the one
+    // that communities are done, the thread runs Louvain; timers of the main thread keep firing meanwhile.
+    // Run on the main thread, the stage would block them (at most the one already due fires after it).
+    // How long the loop may stall is measured by `npm run bench:analytics-thread`.
     const big = snapshot(30_000, 300_000, 3);
     const opts = { ...ANALYTICS_DEFAULTS, betweennessExactMaxNodes: 0, betweennessEpsilon: 0.05 };
-    let last = performance.now();
-    let worstGap = 0;
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      worstGap = Math.max(worstGap, now - last);
-      last = now;
-    }, 10);
-    const started = performance.now();
+    let ticks = 0;
+    const ticksAt: Record<string, number> = {};
+    const ticker = setInterval(() => ticks++, 1);
     try {
-      await runAnalyticsInThread(big, opts, 1);
+      await runAnalyticsInThread(big, opts, 1, (done) => {
+        ticksAt[done.stage] = ticks;
+      });
     } finally {
       clearInterval(ticker);
     }
-    const took = performance.now() - started;
-    assert.ok(took > 500, `the analytics took ${took.toFixed(0)} ms: too short to tell`);
-    assert.ok(
-      worstGap < Math.min(250, took / 2),
-      `the event loop stalled ${worstGap.toFixed(0)} ms of ${took.toFixed(0)} ms`,
-    );
+    const duringCommunities = ticksAt.communities! - ticksAt.centrality!;
+    const duringRisk = ticksAt.risk! - ticksAt.communities!;
+    assert.ok(duringCommunities >= 3, `${duringCommunities} timer ticks while the thread ran Louvain`);
+    assert.ok(duringRisk >= 3, `${duringRisk} timer ticks while the thread ran the risk stage`);
   });
 
   it('rejects with the thread error, and when a stage callback fails', async () => {
