@@ -149,7 +149,7 @@ describe('web view: the Runs page (Chromium)', function () {
     );
     assert.ok(facts.includes('entities=11'), facts.join(' '));
     assert.ok(facts.includes(`scope=${p}`), facts.join(' '));
-    assert.ok(facts.includes('options.betweennessSamples=256'), facts.join(' '));
+    assert.ok(facts.includes('options.betweennessEpsilon=0.01'), facts.join(' '));
     assert.ok(facts.includes('options.pagerank.alpha=0.85'), facts.join(' '));
   });
 
