@@ -6,39 +6,14 @@ import type { AnalyticsGraph } from '../analytics/edge-list.js';
 import type { CentralityResult, CommunitiesResult, RiskResult } from '../analytics/analytics-pipeline.js';
 import type { CommunityRow, EntityMetricsRow, RingRow } from '../db/metrics-repository.js';
 import { badHops, pathToNearestBad } from '../analytics/nearest-bad.js';
-import { edgeWeights } from '../analytics/edge-weight.js';
 import type { FeatureBatch, RunLookup } from '../features/compute-features.js';
 import { FEATURE_COUNT } from '../features/feature-writer.js';
 import type { RunSignals } from '../features/run-signals.js';
 
 const num = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : x);
 
-/**
- * Degree-normalised exposure: exposure / (|Bad| · π(v)), π(v) = d(v) / Σ d with d the weighted degree of
- * the undirected trading graph (the stationary distribution of the walk exposure runs on), so 1 is what
- * a random walk would bring and a hub is not exposed for being a hub. NaN without relationships or
- * without bad entities.
- */
-export function exposureNormOf(s: AnalyticsGraph, exposure: Float64Array): Float64Array {
-  const n = s.ids.length;
-  const w = edgeWeights(s.edges);
-  const degree = new Float64Array(n);
-  let total = 0;
-  for (let i = 0; i < s.edges.length; i++) {
-    degree[s.edges.src[i]!]! += w[i]!;
-    degree[s.edges.dst[i]!]! += w[i]!;
-    total += 2 * w[i]!;
-  }
-  let bad = 0;
-  for (let v = 0; v < n; v++) bad += s.bad[v]! ? 1 : 0;
-  const out = new Float64Array(n);
-  for (let v = 0; v < n; v++) out[v] = degree[v]! > 0 && bad > 0 ? (exposure[v]! * total) / (bad * degree[v]!) : NaN;
-  return out;
-}
-
 /** Each entity's run values as the features read them (indices of the snapshot). */
 export function runSignalsOf(s: AnalyticsGraph, c: CentralityResult, k: CommunitiesResult, r: RiskResult): RunLookup {
-  const exposureNorm = exposureNormOf(s, r.exposure);
   return (v: number): RunSignals => {
     const path = pathToNearestBad(r.nearestBad, v);
     return {
@@ -46,7 +21,7 @@ export function runSignalsOf(s: AnalyticsGraph, c: CentralityResult, k: Communit
       betweenness: num(c.betweenness[v]),
       counterpartyRisk: num(r.counterpartyRisk[v]),
       exposure: num(r.exposurePct[v]),
-      exposureNorm: num(exposureNorm[v]),
+      exposureNorm: num(r.exposureNorm[v]),
       communityId: String(k.community[v]),
       communityBadRate: num(k.entityRisk[v]),
       communitySize: k.communities[k.community[v]!]?.size ?? null,
