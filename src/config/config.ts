@@ -48,6 +48,7 @@ export const ENV_SCHEMA = z.object({
   RATE_LIMIT_PER_MINUTE: int(1, 1000000).default(600),
   ALERT_EXPOSURE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   ALERT_COMMUNITY_RISK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
+  ALERT_FRAUD_RISK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
 });
 
 type Env = z.infer<typeof ENV_SCHEMA>;
@@ -89,6 +90,8 @@ export interface Config {
     readonly stalledIntervalMs: number;
     readonly alertExposure: number;
     readonly alertCommunityRisk: number;
+    /** fraudRisk (probability, 0..1) at or above which an entity is alerted (runs scored by a fraud model). */
+    readonly alertFraudRisk: number;
   };
   readonly scoring: {
     readonly staleAfterHours: number;
@@ -157,6 +160,7 @@ function toConfig(e: Env): Config {
       stalledIntervalMs: e.METRICS_STALLED_MS,
       alertExposure: e.ALERT_EXPOSURE_THRESHOLD,
       alertCommunityRisk: e.ALERT_COMMUNITY_RISK_THRESHOLD,
+      alertFraudRisk: e.ALERT_FRAUD_RISK_THRESHOLD,
     },
     scoring: {
       staleAfterHours: e.STALE_AFTER_HOURS,

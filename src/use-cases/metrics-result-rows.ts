@@ -7,7 +7,9 @@ import type { CentralityResult, CommunitiesResult, RiskResult } from '../analyti
 import type { CommunityRow, EntityMetricsRow, RingRow } from '../db/metrics-repository.js';
 import { badHops, pathToNearestBad } from '../analytics/nearest-bad.js';
 import type { FeatureBatch, RunLookup } from '../features/compute-features.js';
-import { FEATURE_COUNT } from '../features/feature-writer.js';
+import { FEATURE_COUNT, rowToRecord } from '../features/feature-writer.js';
+import { fraudProbability } from '../scoring/fraud-risk.js';
+import type { ScorecardModel } from '../scoring/model.js';
 import type { RunSignals } from '../features/run-signals.js';
 
 const num = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : x);
@@ -41,9 +43,11 @@ export function entityMetricsRows(
   k: CommunitiesResult,
   r: RiskResult,
   features: FeatureBatch,
+  fraudModel: ScorecardModel | null = null,
 ): EntityMetricsRow[] {
   return s.ids.map((id, v) => {
     const path = pathToNearestBad(r.nearestBad, v);
+    const fraudRisk = fraudModel ? fraudProbability(fraudModel, rowToRecord(features.values, v)) : null;
     return {
       id,
       features: Array.from(features.values.subarray(v * FEATURE_COUNT, (v + 1) * FEATURE_COUNT)),
@@ -65,6 +69,7 @@ export function entityMetricsRows(
         exposurePct: num(r.exposurePct[v]),
         exposureNorm: num(r.exposureNorm[v]),
         exposureNormPct: num(r.exposureNormPct[v]),
+        fraudRisk,
         counterpartyRisk: num(r.counterpartyRisk[v]),
         concentration: num(r.inflow[v]),
         purchaseConcentration: num(r.purchases[v]),
