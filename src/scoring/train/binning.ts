@@ -82,6 +82,8 @@ function mergeAt(cells: Cell[], i: number): void {
 }
 
 const rate = (c: Cell) => c.bads / c.count;
+/** Smoothed bad:good odds of a cell: the order of the WoE it gets (WoE falls as it rises), with the same 0.5s. */
+const badOdds = (c: Cell) => (c.bads + 0.5) / (c.count - c.bads + 0.5);
 
 function mergeSmall(cells: Cell[], minCount: number): void {
   for (let i = 0; cells.length > 1 && i < cells.length;) {
@@ -100,11 +102,15 @@ function rateGap(cells: Cell[], i: number): number {
   return Math.abs(rate(cells[i]!) - rate(cells[i + 1]!));
 }
 
-/** Merges until the bad rate rises (riskier) or falls (safer) with the value; returns merges made. */
+/**
+ * Merges until the bad rate rises (riskier) or falls (safer) with the value; returns merges made. The
+ * order is that of the smoothed odds, which the WoE follows exactly: two all-bad bins of different
+ * sizes would otherwise tie on the raw rate and still get WoEs out of order.
+ */
 function makeMonotone(cells: Cell[], direction: 'riskier' | 'safer'): number {
   let merges = 0;
   const violates = (i: number) =>
-    direction === 'riskier' ? rate(cells[i]!) > rate(cells[i + 1]!) : rate(cells[i]!) < rate(cells[i + 1]!);
+    direction === 'riskier' ? badOdds(cells[i]!) > badOdds(cells[i + 1]!) : badOdds(cells[i]!) < badOdds(cells[i + 1]!);
   for (let i = 0; i < cells.length - 1;) {
     if (violates(i)) {
       mergeAt(cells, i);
