@@ -7,8 +7,9 @@
  */
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/driver.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError, ValidationError } from '../errors/app-error.js';
 import type { CrossValidationSummary, ModelTarget, ScorecardModel } from '../scoring/model.js';
+import { TrainingDataError } from '../scoring/train/fit-scorecard.js';
 import { trainChecked } from '../scoring/train/train-checked.js';
 import { readLabelledSample, type LabelledSample, type OutcomeSource } from './labelled-sample.js';
 import { activeModel, activeFraudModel, writeModelFile } from './score-model.js';
@@ -48,11 +49,23 @@ export function versionOf(target: ModelTarget, now: Date): string {
   return `${target === 'fraud' ? 'fraud' : 'model'}-${now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}`;
 }
 
+/** Runs `fit`, turning a sample too small to train into a ValidationError that says which sample. */
+function guarded<T>(counts: string, fit: () => T): T {
+  try {
+    return fit();
+  } catch (error) {
+    if (error instanceof TrainingDataError) throw new ValidationError(`cannot train on ${counts}: ${error.message}`);
+    throw error;
+  }
+}
+
 export async function trainModel(db: Database, config: Config, req: TrainRequest): Promise<TrainResult> {
   const sample = await readLabelledSample(db, config, req.prefix, req.source, req.seed);
   const rows = sample.rows.map((r) => ({ values: r.features.values, bad: r.bad }));
   const previous = req.target === 'fraud' ? activeFraudModel(config) : activeModel(config);
-  const checked = trainChecked(
+  const counts = `${rows.length} labelled (${rows.filter((r) => r.bad).length} bad) from ${sample.outcome} as of ${new Date(sample.asOfMs).toISOString()}`;
+  if (rows.length === 0) throw new ValidationError(`no outcomes to learn from: ${counts} (is the date inside the network's history, and the id prefix right?)`);
+  const checked = guarded(counts, () => trainChecked(
     rows,
     {
       version: versionOf(req.target, req.now),
@@ -64,7 +77,7 @@ export async function trainModel(db: Database, config: Config, req: TrainRequest
       ...(req.minIv === undefined ? {} : { minIv: req.minIv }),
     },
     { folds: req.folds, seed: req.seed, bootstrap: req.bootstrap },
-  );
+  ));
   const cv = checked.summary;
   if (!cv.beatsBestSignal && !req.force) {
     const best = cv.bestSignal!;
