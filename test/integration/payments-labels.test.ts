@@ -74,6 +74,18 @@ describe('a labelled payments-only network (train, evaluate --cv)', function () 
     assert.equal(r.signals.find((s) => s.feature === 'reportedNegativeShare')?.coverage, 0);
   });
 
+  it('falls to AUC 0.5 ± 0.07 with the labels shuffled (features and training see no label)', async () => {
+    const rng = seededRng(5);
+    const values = [...labels.values()];
+    for (let i = values.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      [values[i], values[j]] = [values[j]!, values[i]!];
+    }
+    const shuffled = new Map([...labels.keys()].map((id, i) => [id, values[i]!]));
+    const r = await evaluateLabels(rt.db, rt.config, { labels: shuffled, protocol: 'none', authority: null, idPrefix: p, asOfMs: null, model: expertModel(), seed: 42, bootstrap: 100, cv: 5 });
+    assert.ok(Math.abs(r.crossValidated!.auc - 0.5) <= 0.07, `shuffled-label AUC ${r.crossValidated!.auc}`);
+  });
+
   it('trains from the labels file, dropping the features that have no data and saying why', async () => {
     const { model } = await trainModel(rt.db, rt.config, {
       prefix: p,
