@@ -56,6 +56,29 @@ export function unusable(values: ReadonlyArray<number | null>): string | null {
   return missing > 0 ? null : 'constant';
 }
 
+/**
+ * Binnings already fitted on one set of rows, by feature and binning options: candidate models that
+ * differ only in their regression (the ridge) share them. Valid for the rows it was first used with only;
+ * `within(name)` gives a view for a subset of them (a segment) that shares the store.
+ */
+export class BinningCache {
+  constructor(
+    private readonly store = new Map<string, FittedBinning>(),
+    private readonly scope = '',
+  ) {}
+
+  within(name: string): BinningCache {
+    return new BinningCache(this.store, `${this.scope}${name}/`);
+  }
+
+  binning(feature: FeatureName, options: Partial<BinningOptions>, fit: () => FittedBinning): FittedBinning {
+    const key = `${this.scope}${feature}:${JSON.stringify(options)}`;
+    let b = this.store.get(key);
+    if (!b) this.store.set(key, (b = fit()));
+    return b;
+  }
+}
+
 /** Thrown when the sample cannot support a model (too few rows or one class only). */
 export class TrainingDataError extends Error {
   override name = 'TrainingDataError';
@@ -97,6 +120,7 @@ function characteristicOf(
 export function trainScorecard(
   rows: readonly TrainingRow[],
   options: Partial<TrainOptions> & Pick<TrainOptions, 'version' | 'createdAt' | 'asOf'>,
+  cache: BinningCache = new BinningCache(),
 ): ScorecardModel {
   const opts = { ...TRAIN_DEFAULTS, ...options };
   const bads = rows.filter((r) => r.bad).length;
@@ -116,7 +140,7 @@ export function trainScorecard(
       dropped[f] = why;
       continue;
     }
-    const b = fitBinning(values, labels, FEATURE_SPECS[f].direction, opts.binning);
+    const b = cache.binning(f, opts.binning, () => fitBinning(values, labels, FEATURE_SPECS[f].direction, opts.binning));
     informationValue[f] = Math.round(b.iv * 10000) / 10000;
     if (b.iv >= opts.minIv && b.bins.length + (b.missing.count > 0 ? 1 : 0) > 1) binnings.set(f, b);
   }

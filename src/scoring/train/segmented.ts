@@ -9,7 +9,7 @@
 import type { FeatureName } from '../features.js';
 import type { ScorecardModel, Segment } from '../model.js';
 import { scoreFromLogOdds } from '../scale.js';
-import { TRAIN_DEFAULTS, trainScorecard, type TrainingRow, type TrainOptions } from './fit-scorecard.js';
+import { BinningCache, TRAIN_DEFAULTS, trainScorecard, type TrainingRow, type TrainOptions } from './fit-scorecard.js';
 
 /** Missing exactly when an entity has no payment or rating of its own before the scoring date. */
 export const THIN_FILE_FEATURE: FeatureName = 'daysSinceActivity';
@@ -26,14 +26,18 @@ const enough = (rows: readonly TrainingRow[]) => {
 };
 
 /** Trains the main scorecard on active entities and one for the thin-file segment (unsegmented when either side is empty). */
-export function trainSegmented(rows: readonly TrainingRow[], options: Partial<TrainOptions> & Pick<TrainOptions, 'version' | 'createdAt' | 'asOf'>): ScorecardModel {
+export function trainSegmented(
+  rows: readonly TrainingRow[],
+  options: Partial<TrainOptions> & Pick<TrainOptions, 'version' | 'createdAt' | 'asOf'>,
+  cache: BinningCache = new BinningCache(),
+): ScorecardModel {
   const thin = rows.filter(isThin);
   const active = rows.filter((r) => !isThin(r));
-  if (thin.length === 0 || !enough(active)) return trainScorecard(rows, options);
-  const main = trainScorecard(active, options);
+  if (thin.length === 0 || !enough(active)) return trainScorecard(rows, options, cache);
+  const main = trainScorecard(active, options, cache.within('active'));
   const bads = thin.filter((r) => r.bad).length;
   let part: Pick<Segment, 'basePoints' | 'characteristics'>;
-  if (enough(thin)) part = trainScorecard(thin, options);
+  if (enough(thin)) part = trainScorecard(thin, options, cache.within('thin'));
   else {
     const logOdds = Math.log((thin.length - bads + 0.5) / (bads + 0.5));
     part = { basePoints: scoreFromLogOdds(logOdds, options.scale ?? TRAIN_DEFAULTS.scale), characteristics: [] };

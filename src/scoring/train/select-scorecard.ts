@@ -13,9 +13,9 @@ import { applyScorecard } from '../scorecard.js';
 import { auc } from '../validate/metrics.js';
 import { orientedValues } from '../evaluate/signal-auc.js';
 import type { BinningOptions } from './binning.js';
-import { crossValidate } from './cross-validate.js';
+import { splitFold, stratifiedFolds } from './folds.js';
 import { trainSegmented } from './segmented.js';
-import { TRAIN_DEFAULTS, trainScorecard, TrainingDataError, unusable, type TrainingRow, type TrainOptions } from './fit-scorecard.js';
+import { BinningCache, TRAIN_DEFAULTS, trainScorecard, TrainingDataError, unusable, type TrainingRow, type TrainOptions } from './fit-scorecard.js';
 
 export interface SelectionOptions {
   /** Inner folds. */
@@ -83,24 +83,34 @@ function sampleRows(rows: readonly TrainingRow[], max: number, rng: Rng): readon
   return rows.filter(() => rng() < keep);
 }
 
-function fitCandidate(rows: readonly TrainingRow[], base: BaseOptions, c: Candidate): ScorecardModel {
-  return (c.segmented ? trainSegmented : trainScorecard)(rows, { ...base, ...c.options });
+function fitCandidate(rows: readonly TrainingRow[], base: BaseOptions, c: Candidate, cache?: BinningCache): ScorecardModel {
+  return (c.segmented ? trainSegmented : trainScorecard)(rows, { ...base, ...c.options }, cache);
 }
 
-/** Inner out-of-fold AUC of one candidate; NaN when the inner folds are too small to train. */
-function innerAuc(rows: readonly TrainingRow[], base: BaseOptions, c: Candidate, folds: number, seed: number): number {
-  try {
-    return crossValidate(
-      rows,
-      folds,
-      seededRng(seed),
-      (train) => fitCandidate(train, base, c),
-      (model, row) => applyScorecard(model, row.values).rawScore,
-    ).auc;
-  } catch (error) {
-    if (error instanceof TrainingDataError) return NaN;
-    throw error;
+/**
+ * Inner out-of-fold AUC of every candidate on the same folds (NaN for one the folds are too small to
+ * train); the candidates of one fold share its binnings.
+ */
+function innerAucs(rows: readonly TrainingRow[], base: BaseOptions, candidates: readonly Candidate[], folds: number, seed: number): number[] {
+  const fold = stratifiedFolds(rows.map((r) => r.bad), folds, seededRng(seed));
+  const scores = candidates.map(() => new Float64Array(rows.length));
+  const failed = candidates.map(() => false);
+  for (let f = 0; f < folds; f++) {
+    const { train, test } = splitFold(rows, fold, f);
+    const cache = new BinningCache();
+    candidates.forEach((c, k) => {
+      if (failed[k]) return;
+      try {
+        const model = fitCandidate(train, base, c, cache);
+        for (const i of test) scores[k]![i] = applyScorecard(model, rows[i]!.values).rawScore;
+      } catch (error) {
+        if (!(error instanceof TrainingDataError)) throw error;
+        failed[k] = true;
+      }
+    });
   }
+  const good = rows.map((r) => !r.bad);
+  return candidates.map((_, k) => (failed[k] ? NaN : auc(Array.from(scores[k]!), good)));
 }
 
 /** Fits the champion scorecard on `rows`: candidates compared by inner cross-validation, the best refitted on all rows. */
@@ -115,14 +125,14 @@ export function fitChampion(
   const sample = sampleRows(rows, sel.maxRows, rng);
   const seed = Math.floor(rng() * 2 ** 32);
   const candidates = candidatesFor(sample, features, sel);
+  const aucs = innerAucs(sample, base, candidates, sel.folds, seed);
   const scores: Record<string, number> = {};
-  let chosen: Candidate | null = null;
-  let bestAuc = -Infinity;
-  for (const c of candidates) {
-    const a = innerAuc(sample, base, c, sel.folds, seed);
-    scores[c.name] = Math.round(a * 10000) / 10000;
-    if (a > bestAuc) [chosen, bestAuc] = [c, a];
-  }
+  let best = -1;
+  aucs.forEach((a, k) => {
+    scores[candidates[k]!.name] = Math.round(a * 10000) / 10000;
+    if (a > (aucs[best] ?? -Infinity)) best = k;
+  });
+  const chosen = candidates[best];
   const model = chosen ? fitCandidate(rows, base, chosen) : trainScorecard(rows, base);
   const finite = Object.fromEntries(Object.entries(scores).filter(([, a]) => Number.isFinite(a)));
   return {
