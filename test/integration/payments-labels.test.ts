@@ -3,7 +3,7 @@
  * evaluate --cv and train --labels run on it, and the features without data there are dropped, not guessed.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeIngestBatch } from '../../src/db/ingest-repository.js';
@@ -13,6 +13,7 @@ import { seededRng } from '../../src/scoring/rng.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 import { evaluateLabels } from '../../src/use-cases/score-evaluate.js';
 import { trainModel } from '../../src/use-cases/score-train.js';
+import { runCli } from '../helpers/cli.js';
 import { openTestRuntime, uniquePrefix } from '../helpers/runtime.js';
 
 const DAY = 86_400_000;
@@ -72,6 +73,22 @@ describe('a labelled payments-only network (train, evaluate --cv)', function () 
     assert.ok(cv.beatsBestSignal, JSON.stringify(cv.bestSignal));
     for (const f of ['reportedNegativeShare', 'givenAdverseShare', 'loansDefaulted', 'flags'] as const) assert.equal(cv.featureUse[f], undefined, `${f} has no data here`);
     assert.equal(r.signals.find((s) => s.feature === 'reportedNegativeShare')?.coverage, 0);
+  });
+
+  it('prints the cross-validated AUC as creditgraph evaluate --cv K, and train names the dropped features', async () => {
+    const file = join(dir, 'labels.csv');
+    writeFileSync(file, [...labels].map(([id, good]) => `${id.slice(p.length)},${good ? 1 : -1}`).join('\n'));
+    const ev = await runCli(['evaluate', '--labels', file, '--id-prefix', p, '--protocol', 'none', '--cv', '5', '--bootstrap', '100']);
+    assert.equal(ev.code, 0, ev.stderr);
+    assert.match(ev.stdout, /^AUC of the score \(5-fold cross-validated\): [01]\.\d{3} \(95% CI [01]\.\d{3}–[01]\.\d{3}\)$/m);
+    assert.match(ev.stdout, /^AUC of the built-in model \(expert-1\.0\.0, not trained on these labels\): /m);
+    const tr = await runCli(['train', '--labels', file, '--id-prefix', p, '--target', 'fraud', '--cv', '5', '--bootstrap', '100', '--out', join(dir, 'cli.json')]);
+    assert.equal(tr.code, 0, tr.stderr);
+    assert.match(tr.stdout, /^dropped \(no data on this network\): .*reportedNegativeShare \(no data\)/m);
+    assert.match(tr.stdout, /serve it with FRAUD_MODEL_FILE=/);
+    const bad = await runCli(['train', '--labels', file, '--id-prefix', p, '--outcome', 'loans']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /--labels and --outcome exclude each other/);
   });
 
   it('falls to AUC 0.5 ± 0.07 with the labels shuffled (features and training see no label)', async () => {
