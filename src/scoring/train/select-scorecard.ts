@@ -76,11 +76,20 @@ function candidatesFor(rows: readonly TrainingRow[], features: readonly FeatureN
   return out;
 }
 
-/** A stratified sample of at most `max` rows (all rows when fewer). */
-function sampleRows(rows: readonly TrainingRow[], max: number, rng: Rng): readonly TrainingRow[] {
+/**
+ * At most about `max` rows to compare candidates on (all rows when fewer): the rarer outcome kept whole
+ * (up to half of `max`) and the other sampled at random — case-control sampling, which leaves the AUC
+ * the candidates are compared by unbiased while keeping every rare outcome (fraud, default) the
+ * comparison can learn from.
+ */
+export function sampleRows(rows: readonly TrainingRow[], max: number, rng: Rng): readonly TrainingRow[] {
   if (rows.length <= max) return rows;
-  const keep = max / rows.length;
-  return rows.filter(() => rng() < keep);
+  const bads = rows.filter((r) => r.bad).length;
+  const rareIsBad = bads <= rows.length - bads;
+  const rare = rareIsBad ? bads : rows.length - bads;
+  const keepRare = Math.min(1, max / 2 / Math.max(1, rare));
+  const keepCommon = (max - Math.min(rare, max / 2)) / (rows.length - rare);
+  return rows.filter((r) => rng() < (r.bad === rareIsBad ? keepRare : keepCommon));
 }
 
 function fitCandidate(rows: readonly TrainingRow[], base: BaseOptions, c: Candidate, cache?: BinningCache): ScorecardModel {

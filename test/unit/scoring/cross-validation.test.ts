@@ -9,7 +9,7 @@ import { emptyEvidence } from '../../../src/scoring/features.js';
 import { crossValidate } from '../../../src/scoring/train/cross-validate.js';
 import { trainScorecard, type TrainingRow } from '../../../src/scoring/train/fit-scorecard.js';
 import { stratifiedFolds } from '../../../src/scoring/train/folds.js';
-import { fitChampion } from '../../../src/scoring/train/select-scorecard.js';
+import { fitChampion, sampleRows } from '../../../src/scoring/train/select-scorecard.js';
 import { trainSegmented } from '../../../src/scoring/train/segmented.js';
 import { trainChecked } from '../../../src/scoring/train/train-checked.js';
 
@@ -128,5 +128,15 @@ describe('scoring/train: cross-validation', () => {
     // the main scorecard's bins describe active entities alone
     const tenure = model.characteristics.find((c) => c.feature === 'tenureDays');
     if (tenure) assert.equal(tenure.missing.count ?? 0, 0);
+  });
+});
+
+describe('scoring/train: candidate comparison sample', () => {
+  it('keeps every rare outcome and samples the others', () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => ({ values: emptyFeatureVector(), bad: i % 100 === 0 }));
+    const sample = sampleRows(rows, 10_000, seededRng(3));
+    assert.equal(sample.filter((r) => r.bad).length, 500);
+    assert.ok(Math.abs(sample.length - 10_000) < 300, String(sample.length));
+    assert.equal(sampleRows(rows.slice(0, 900), 10_000, seededRng(3)).length, 900);
   });
 });
