@@ -80,7 +80,10 @@ export function recordedOutcomes(facts: Facts, asOfMs: number): FactIndex['recor
   return { good, adverse };
 }
 
-/** Each entity's first payment or rating (made or received) before `asOfMs`; Infinity when none. */
+/**
+ * Each entity's first payment or rating (made or received) before `asOfMs`; Infinity when none. A small
+ * snapshot's facts hold only part of a counterparty's history: its `firstSeenAt` completes them.
+ */
 export function firstEventAt(facts: Facts, asOfMs: number): Float64Array {
   const first = new Float64Array(facts.kind.length).fill(Infinity);
   const see = (v: number, at: number) => {
@@ -96,6 +99,8 @@ export function firstEventAt(facts: Facts, asOfMs: number): Float64Array {
     see(r.rater[i]!, r.at[i]!);
     see(r.ratee[i]!, r.at[i]!);
   }
+  const known = facts.firstSeenAt;
+  if (known) for (let v = 0; v < first.length; v++) see(v, known[v]!);
   return first;
 }
 
