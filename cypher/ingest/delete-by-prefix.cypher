@@ -1,4 +1,5 @@
 // Deletes every Entity, Loan, Flag and Identifier whose id starts with $prefix, with their relationships
+// and the monitoring results (LoanMonitoring, LoanAlert) of those loans
 // (tests and benchmarks clean up what they loaded). Runs in auto-commit transactions of 5,000 nodes.
 // Params: $prefix (string, must not be empty: the repository refuses ''). Returns: nothing.
 CALL () {
@@ -9,5 +10,7 @@ CALL () {
   MATCH (f:Flag) WHERE f.id STARTS WITH $prefix RETURN f AS n
   UNION
   MATCH (i:Identifier) WHERE i.id STARTS WITH $prefix RETURN i AS n
+  UNION
+  MATCH (m:LoanMonitoring|LoanAlert) WHERE m.loanId STARTS WITH $prefix RETURN m AS n
 }
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS

@@ -43,6 +43,9 @@ export const ENV_SCHEMA = z.object({
   RATE_LIMIT_PER_MINUTE: int(1, 1000000).default(600),
   ALERT_EXPOSURE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   ALERT_COMMUNITY_RISK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
+  MONITORING_WINDOW_DAYS: int(1, 365).default(30),
+  MONITORING_LOOKBACK_DAYS: int(0, 365).default(30),
+  MONITORING_MAX_HOPS: int(1, 5).default(3),
 });
 
 type Env = z.infer<typeof ENV_SCHEMA>;
@@ -78,6 +81,8 @@ export interface Config {
     readonly alertExposure: number;
     readonly alertCommunityRisk: number;
   };
+  /** Post-loan monitoring (docs/monitoring.md): days traced after disbursement, balance look-back, hops. */
+  readonly monitoring: { readonly windowDays: number; readonly lookbackDays: number; readonly maxHops: number };
   readonly scoring: { readonly staleAfterHours: number; readonly modelFile: string; readonly modelsDir: string; readonly timeoutMs: number };
 }
 
@@ -134,6 +139,7 @@ function toConfig(e: Env): Config {
       alertExposure: e.ALERT_EXPOSURE_THRESHOLD,
       alertCommunityRisk: e.ALERT_COMMUNITY_RISK_THRESHOLD,
     },
+    monitoring: { windowDays: e.MONITORING_WINDOW_DAYS, lookbackDays: e.MONITORING_LOOKBACK_DAYS, maxHops: e.MONITORING_MAX_HOPS },
     scoring: { staleAfterHours: e.STALE_AFTER_HOURS, modelFile: e.MODEL_FILE, modelsDir: e.MODELS_DIR, timeoutMs: e.SCORE_TIMEOUT_MS },
   };
 }

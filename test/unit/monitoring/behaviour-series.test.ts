@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { monitorLoans } from '../../../src/monitoring/monitor-loans.js';
 import { WEEK_MS } from '../../../src/monitoring/monitoring-options.js';
-import { ms, network } from './network.js';
+import { ms, network } from '../../helpers/monitoring-network.js';
 
 const DAY = 86_400_000;
 const T0 = ms('2024-03-01');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { monitorLoans, type LoanMonitoring } from '../../../src/monitoring/monitor-loans.js';
-import { network, ms, type NetworkSpec, type TestNetwork } from './network.js';
+import { network, ms, type NetworkSpec, type TestNetwork } from '../../helpers/monitoring-network.js';
 
 /** The loan's alerts as readable rows: code, severity, amount, path of names. */
 function alertsOf(net: TestNetwork, m: LoanMonitoring): { code: string; severity: string; amount: number; path: string }[] {

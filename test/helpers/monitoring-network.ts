@@ -3,9 +3,9 @@
  * [payer, payee, time, amount], loans, flags, supply links, ownerships and shared identifiers. Times
  * are 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM' (UTC); amounts are minor units in USD unless a currency is given.
  */
-import { ENTITY_KIND } from '../../../src/analytics/facts.js';
-import { buildFacts, type LoanFact } from '../../../src/monitoring/facts-builder.js';
-import type { MonitoringInput } from '../../../src/monitoring/monitoring-input.js';
+import { ENTITY_KIND } from '../../src/analytics/facts.js';
+import { buildFacts, type LoanFact } from '../../src/monitoring/facts-builder.js';
+import type { MonitoringInput } from '../../src/monitoring/monitoring-input.js';
 
 export const ms = (t: string): number => Date.parse(t.length === 10 ? `${t}T00:00:00Z` : `${t}:00Z`);
 
