@@ -12,6 +12,7 @@ import { registerEvaluate } from './commands/evaluate.js';
 import { registerTrain } from './commands/train.js';
 import { registerScore } from './commands/score.js';
 import { registerRefresh } from './commands/refresh.js';
+import { registerMonitor } from './commands/monitor.js';
 
 const program = new Command();
 program
@@ -31,6 +32,7 @@ registerEvaluate(program);
 registerTrain(program);
 registerScore(program);
 registerRefresh(program);
+registerMonitor(program);
 
 try {
   await program.parseAsync(process.argv);
