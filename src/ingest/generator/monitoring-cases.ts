@@ -1,0 +1,146 @@
+/**
+ * Planted post-loan monitoring cases (docs/monitoring.md, "Sample data"): a few disbursed loans whose
+ * money does what each alert code describes, and clean loans beside them, so a demo shows every code.
+ * Each set plants, with fresh entities, one loan of each case:
+ *   FUNDS_TO_BAD           B → X (an established payee) → T, T flagged 60 days before the loan;
+ *   ROUND_TRIP             B → X → Y → B (odd sets), or B → X → R with R sharing a device with B (even);
+ *   LOAN_STACKING          B → M (even sets), or B → X → M (odd), M the lender of B's older open loan;
+ *   NO_PRIOR_RELATIONSHIP  B → N1, N2, N3, none of which B dealt with before (30 % each);
+ *   clean                  B → S, its supplier for two years (70 %), the rest kept.
+ * The entities are "quiet" ones (businesses of low activity, never latently bad, no generated loan,
+ * no shared identifier, no ownership), so the random payments around them move at most a few percent of
+ * a loan (100,000 to 150,000 in the currency): below every alert's raise band. Deterministic for a seed.
+ */
+import { createRandom } from './random.js';
+import type { Population } from './population.js';
+import type { SyntheticFlag, SyntheticIdentifier, SyntheticLoan, SyntheticSupply } from './facts.js';
+import type { SyntheticPayment } from './payments.js';
+import { DAY_MS, PERIOD_MS, PERIOD_START_MS } from './sizes.js';
+
+export const MONITORING_CASES = ['FUNDS_TO_BAD', 'ROUND_TRIP', 'LOAN_STACKING', 'NO_PRIOR_RELATIONSHIP', 'clean'] as const;
+export type MonitoringCase = (typeof MONITORING_CASES)[number];
+
+/** A planted loan: the generator's loan plus its lender and disbursement time. */
+export interface PlantedLoan extends SyntheticLoan {
+  readonly lender: number;
+  /** Null when the disbursement is the lender's payment (odd sets), else the recorded time. */
+  readonly disbursedAtMs: number | null;
+  /** The case it plants ('older' for the stacking case's earlier loan from the other lender). */
+  readonly plants: MonitoringCase | 'older';
+  /** The path the planted money takes (entity indices from the borrower), for the documentation and tests. */
+  readonly path: readonly number[];
+}
+
+export interface MonitoringPlan {
+  readonly loans: readonly PlantedLoan[];
+  readonly payments: readonly SyntheticPayment[];
+  readonly supplies: readonly SyntheticSupply[];
+  readonly flags: readonly SyntheticFlag[];
+  readonly identifiers: readonly SyntheticIdentifier[];
+}
+
+/** Sets planted per size (each set: one loan per case). */
+export const PLANTED_SETS = { s: 2, m: 4, l: 8 } as const;
+
+/** Entities that generated facts could make bad, related or otherwise noisy: never planted. */
+export interface Excluded {
+  readonly borrowers: ReadonlySet<number>;
+  readonly shared: ReadonlySet<number>;
+  readonly owned: ReadonlySet<number>;
+}
+
+const END_MS = PERIOD_START_MS + PERIOD_MS;
+const HOUR_MS = 3_600_000;
+
+/** Quiet businesses, in a seeded random order. */
+function quietPool(p: Population, excluded: Excluded, seed: number): number[] {
+  const activities = Array.from(p.activity).sort((a, b) => a - b);
+  const cut = activities[Math.floor(activities.length * 0.3)] ?? 0;
+  const pool: number[] = [];
+  for (let i = 0; i < p.n; i++) {
+    if (p.kind[i] !== 0 || p.bad[i] || (p.activity[i] as number) > cut) continue;
+    if (excluded.borrowers.has(i) || excluded.shared.has(i) || excluded.owned.has(i)) continue;
+    pool.push(i);
+  }
+  const random = createRandom(seed, 'monitoring-cases');
+  for (let k = pool.length - 1; k > 0; k--) {
+    const j = random.int(k + 1);
+    [pool[k], pool[j]] = [pool[j] as number, pool[k] as number];
+  }
+  return pool;
+}
+
+/** Entities one set needs: 2 lenders + the cases' entities. */
+const PER_SET = 2 + 3 + 3 + 2 + 4 + 2;
+
+export function planMonitoringCases(p: Population, excluded: Excluded, seed: number, sets: number): MonitoringPlan {
+  const pool = quietPool(p, excluded, seed);
+  const random = createRandom(seed, 'monitoring-amounts');
+  const plan = { loans: [] as PlantedLoan[], payments: [] as SyntheticPayment[], supplies: [] as SyntheticSupply[], flags: [] as SyntheticFlag[], identifiers: [] as SyntheticIdentifier[] };
+  const planted = Math.min(sets, Math.floor(pool.length / PER_SET));
+  for (let s = 0; s < planted; s++) {
+    const take = () => pool.pop() as number;
+    const [lender, other] = [take(), take()];
+    const odd = s % 2 === 1;
+    MONITORING_CASES.forEach((kind, c) => {
+      const t0 = END_MS - (45 + 5 * s + c) * DAY_MS + 9 * HOUR_MS;
+      const amount = 100_000_00 + random.int(50_000) * 100;
+      const b = take();
+      const loan = (path: number[]): PlantedLoan => ({
+        borrower: b, amountMinor: amount, openedAtMs: t0, dueAtMs: t0 + 365 * DAY_MS, status: 'current', closedAtMs: null,
+        lender, disbursedAtMs: odd ? null : t0, plants: kind, path,
+      });
+      const pay = (payer: number, payee: number, share: number, hours: number) =>
+        plan.payments.push({ payer, payee, amountMinor: Math.round(amount * share), atMs: t0 + hours * HOUR_MS, channel: 'transfer' });
+      const established = (x: number) => pay(b, x, 0.001, -200 * 24);
+      pay(lender, b, 1, 0);
+      if (kind === 'FUNDS_TO_BAD') {
+        const [x, t] = [take(), take()];
+        established(x);
+        pay(b, x, 0.92, 30);
+        pay(x, t, 0.92, 80);
+        plan.flags.push({ entity: t, reason: 'analyst_finding', atMs: t0 - 60 * DAY_MS, source: 'analyst' });
+        plan.loans.push(loan([b, x, t]));
+      } else if (kind === 'ROUND_TRIP') {
+        const [x, y] = [take(), take()];
+        established(x);
+        pay(b, x, 0.9, 20);
+        if (odd) {
+          pay(x, y, 0.88, 40);
+          pay(y, b, 0.85, 60);
+          plan.loans.push(loan([b, x, y, b]));
+        } else {
+          pay(x, y, 0.88, 40);
+          plan.identifiers.push({ entity: b, type: 'device', value: `dev-planted-${seed}-${s}` }, { entity: y, type: 'device', value: `dev-planted-${seed}-${s}` });
+          plan.loans.push(loan([b, x, y]));
+        }
+      } else if (kind === 'LOAN_STACKING') {
+        const x = take();
+        const older = t0 - 200 * DAY_MS;
+        plan.loans.push({ borrower: b, amountMinor: 40_000_00, openedAtMs: older, dueAtMs: t0 + 100 * DAY_MS, status: 'current', closedAtMs: null, lender: other, disbursedAtMs: older, plants: 'older', path: [] });
+        plan.payments.push({ payer: other, payee: b, amountMinor: 40_000_00, atMs: older + HOUR_MS, channel: 'transfer' });
+        if (odd) {
+          established(x);
+          pay(b, x, 0.6, 24);
+          pay(x, other, 0.6, 48);
+          plan.loans.push(loan([b, x, other]));
+        } else {
+          pay(b, other, 0.6, 24);
+          plan.loans.push(loan([b, other]));
+        }
+      } else if (kind === 'NO_PRIOR_RELATIONSHIP') {
+        const ns = [take(), take(), take()];
+        ns.forEach((n, k) => pay(b, n, 0.3, 10 + 7 * k));
+        plan.loans.push(loan([b, ns[0] as number]));
+      } else {
+        const supplier = take();
+        plan.supplies.push({ supplier, buyer: b, sinceMs: t0 - 730 * DAY_MS, volumeMinor: 20_000_00, invoices: 12 });
+        established(supplier);
+        pay(b, supplier, 0.7, 50);
+        plan.loans.push(loan([b, supplier]));
+      }
+    });
+  }
+  plan.payments.sort((a, b) => a.atMs - b.atMs);
+  return plan;
+}
