@@ -41,6 +41,8 @@ function rowOf(r: LoanMonitoringRecord): Record<string, unknown> {
       behaviourJson: JSON.stringify(r.behaviour),
       scoreJson: r.score ? JSON.stringify(r.score) : null,
       flowJson: r.flow ? JSON.stringify(r.flow) : null,
+      // entities the loan money passed through: an ingest load touching one of them updates the loan
+      flowEntities: r.flow ? r.flow.nodes.map((n) => n.id) : [r.borrower],
     },
     alerts: r.alerts.map((a) => ({
       code: a.code,

@@ -9,6 +9,8 @@ import { applySchema } from '../db/schema-repository.js';
 import { createRedis } from '../queue/connection.js';
 import { getLogger, setLogLevel } from '../logging/logger.js';
 import { registerTouchedEntitiesHook } from '../use-cases/update-touched-entities.js';
+import { registerTouchedLoansHook } from '../use-cases/monitor-touched-loans.js';
+import { monitoringOptionsOf } from '../use-cases/monitor-loans-stage.js';
 
 const log = getLogger('runtime');
 
@@ -40,6 +42,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   }
   // after every ingest batch: live degrees/strengths of the touched entities, marked stale
   const removeTouchedHook = registerTouchedEntitiesHook(db);
+  // …and the open loans the load touched are monitored again
+  const removeLoansHook = registerTouchedLoansHook(db, { options: monitoringOptionsOf(config.monitoring) });
   let closed = false;
   return {
     config,
@@ -49,6 +53,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       if (closed) return;
       closed = true;
       removeTouchedHook();
+      removeLoansHook();
       await Promise.allSettled([db.close(), redis.quit()]);
     },
   };
