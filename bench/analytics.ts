@@ -24,6 +24,7 @@ import { paymentCycles } from '../src/analytics/payment-cycles.js';
 import { nearestBad } from '../src/analytics/nearest-bad.js';
 import { createRng } from '../src/analytics/rng.js';
 import { entityMetricsRows } from '../src/use-cases/metrics-result-rows.js';
+import { newFeatureBatch } from '../src/features/compute-features.js';
 import { runAnalyticsInThread } from '../src/use-cases/run-analytics-thread.js';
 import { edgesAt, peakRssMb, syntheticSnapshot } from './synthetic-graph.js';
 
@@ -125,7 +126,7 @@ const risk = {
 timed(
   'write-back',
   'entity metrics rows (incl. paths)',
-  () => entityMetricsRows(snapshot, centrality, { ...lv, ...cr }, risk).length,
+  () => entityMetricsRows(snapshot, centrality, { ...lv, ...cr }, risk, newFeatureBatch(Uint32Array.from(snapshot.ids, (_, i) => i), 0)).length,
 );
 
 console.log('stage totals: ' + [...totals].map(([s, t]) => `${s} ${t.toFixed(2)} s`).join(', '));

@@ -3,7 +3,7 @@
  * uniform, payees power-law (a few hubs take most payments), amounts heavy-tailed, 2 % bad.
  * Sizes: s ≈ 20k edges, m ≈ 1M, l ≈ 10M (nodes = edges / 10).
  */
-import { EDGE_KIND, EdgeListBuilder, type GraphSnapshot } from '../src/analytics/edge-list.js';
+import { EDGE_KIND, EdgeListBuilder, type AnalyticsGraph } from '../src/analytics/edge-list.js';
 import { createRng } from '../src/analytics/rng.js';
 
 export const SIZES: Record<string, number> = { s: 20_000, m: 1_000_000, l: 10_000_000 };
@@ -16,7 +16,7 @@ export function edgesAt(size: string): number {
 }
 
 /** A seeded snapshot of `edges` PAYS edges over edges / 10 entities. */
-export function syntheticSnapshot(edges: number): GraphSnapshot {
+export function syntheticSnapshot(edges: number): AnalyticsGraph {
   const n = Math.round(edges / 10);
   const rng = createRng(2024);
   const b = new EdgeListBuilder(edges);

@@ -1,8 +1,10 @@
 // Deletes every Entity, Loan, Flag and Identifier whose id starts with $prefix, with their relationships
-// and the monitoring results (LoanMonitoring, LoanAlert) of those loans
-// (tests and benchmarks clean up what they loaded). Runs in auto-commit transactions of 5,000 nodes.
+// and the entities' EntityMetrics of every run and the monitoring results (LoanMonitoring, LoanAlert) of
+// those loans (tests and benchmarks clean up what they loaded). Runs in auto-commit transactions of 5,000 nodes.
 // Params: $prefix (string, must not be empty: the repository refuses ''). Returns: nothing.
 CALL () {
+  MATCH (e:Entity)-[:HAS_METRICS]->(m:EntityMetrics) WHERE e.id STARTS WITH $prefix RETURN m AS n
+  UNION
   MATCH (e:Entity) WHERE e.id STARTS WITH $prefix RETURN e AS n
   UNION
   MATCH (l:Loan) WHERE l.id STARTS WITH $prefix RETURN l AS n

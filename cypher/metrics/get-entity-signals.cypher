@@ -1,9 +1,9 @@
 // Metrics: the network signals of one entity from the newest complete run in service that covers it
-// (the full run, or for test data a scoped run), with its community, the entity's live (incremental)
-// degrees, and whether payments arrived after the run's snapshot (stale).
+// (the full run, or for test data a scoped run), with its community, and how fresh its features are: the
+// date of the facts behind them, later than the run's snapshot when an ingest load refreshed them since.
 // Params: $id (string).
-// Returns: id, runId, snapshotAt, finishedAt, metrics (map or null), community (map or null),
-//   live ({degreeIn, degreeOut, strengthIn, strengthOut, lastPaymentAt} or nulls), stale (bool).
+// Returns: id, runId, snapshotAt, finishedAt, metrics (map without the feature vector, or null), community (map
+//   or null), featuresAsOf (ISO or null), stale (bool: no run covers it, or its facts changed after the snapshot).
 //   No row when the entity does not exist.
 MATCH (e:Entity {id: $id})
 OPTIONAL CALL (e) {
@@ -13,7 +13,6 @@ OPTIONAL CALL (e) {
 }
 OPTIONAL MATCH (c:Community {key: r.id + ':' + toString(m.community)})
 RETURN e.id AS id, r.id AS runId, r.snapshotAt AS snapshotAt, r.finishedAt AS finishedAt,
-       properties(m) AS metrics, properties(c) AS community,
-       {degreeIn: e.degreeIn, degreeOut: e.degreeOut, strengthIn: e.strengthIn, strengthOut: e.strengthOut,
-        lastPaymentAt: e.lastPaymentAt} AS live,
-       m IS NULL OR (e.lastPaymentAt IS NOT NULL AND e.lastPaymentAt > r.snapshotAt) AS stale
+       CASE WHEN m IS NULL THEN null ELSE m {.*, features: null, evidence: null} END AS metrics,
+       properties(c) AS community, m.featuresAsOf AS featuresAsOf,
+       m IS NULL OR m.pagerank IS NULL OR (m.featuresAsOf IS NOT NULL AND m.featuresAsOf > r.snapshotAt) AS stale

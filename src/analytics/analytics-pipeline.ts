@@ -4,7 +4,7 @@
  */
 import { buildCsrGraph, buildUndirectedRows, type CsrGraph, type CsrRows } from './csr-graph.js';
 import { edgeWeights } from './edge-weight.js';
-import type { GraphSnapshot } from './edge-list.js';
+import type { AnalyticsGraph } from './edge-list.js';
 import { pagerank, PAGERANK_DEFAULTS, type PageRankOptions } from './pagerank.js';
 import { percentiles } from './percentile.js';
 import { degreesAndStrengths, type DegreeResult } from './degree.js';
@@ -43,7 +43,7 @@ export const ANALYTICS_DEFAULTS: AnalyticsOptions = {
 };
 
 export interface PreparedGraph {
-  readonly snapshot: GraphSnapshot;
+  readonly snapshot: AnalyticsGraph;
   readonly directed: CsrGraph;
   readonly undirected: CsrRows;
 }
@@ -77,7 +77,7 @@ export interface RiskResult extends ConcentrationResult {
 }
 
 /** Builds the directed and undirected CSR graphs of a snapshot. */
-export function prepareGraph(snapshot: GraphSnapshot): PreparedGraph {
+export function prepareGraph(snapshot: AnalyticsGraph): PreparedGraph {
   const n = snapshot.ids.length;
   const w = edgeWeights(snapshot.edges);
   const { src, dst } = snapshot.edges;

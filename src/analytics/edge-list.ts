@@ -3,6 +3,8 @@
  * (about 41 bytes an edge), grown by a builder while the snapshot streams out of Neo4j.
  */
 
+import type { Facts } from './facts.js';
+
 /** Relationship kinds that count as trading edges. */
 export const EDGE_KIND = { pays: 0, supplies: 1, rated: 2 } as const;
 export type EdgeKind = (typeof EDGE_KIND)[keyof typeof EDGE_KIND];
@@ -23,14 +25,23 @@ export interface EdgeList {
   readonly last: Float64Array;
 }
 
-/** A graph snapshot: `ids[i]` is the entity id of index i; `bad[i]` is 1 for a defaulted or flagged entity. */
+/**
+ * A graph snapshot as of `asOfMs`: `ids[i]` is the entity id of index i; `facts` are everything known
+ * about the entities (events keep their times, so a past as-of date can be derived); `edges` are the
+ * trading edges and `bad` the bad entities (src/analytics/bad-entities.ts) as of `asOfMs`.
+ */
 export interface GraphSnapshot {
   readonly ids: readonly string[];
+  readonly asOfMs: number;
+  readonly facts: Facts;
   readonly bad: Uint8Array;
   readonly edges: EdgeList;
   /** Entities (by index) sharing one identifier, one array per identifier used by two or more. */
   readonly identifierGroups: readonly (readonly number[])[];
 }
+
+/** What the graph analytics need of a snapshot (no facts: they stay with the caller). */
+export type AnalyticsGraph = Pick<GraphSnapshot, 'ids' | 'bad' | 'edges' | 'identifierGroups'>;
 
 /** One edge as handed to the builder. */
 export interface EdgeInput {

@@ -75,6 +75,17 @@ export interface OwnershipFacts {
   readonly since: Float64Array;
 }
 
+/** Supply links (SUPPLIES: supplier → buyer), one per pair, sorted by supplier. */
+export interface SupplyFacts {
+  readonly length: number;
+  readonly supplier: Uint32Array;
+  readonly buyer: Uint32Array;
+  /** Start of the relationship, NaN when unknown. */
+  readonly since: Float64Array;
+  /** Yearly volume in minor units, NaN when unknown. */
+  readonly volume: Float64Array;
+}
+
 export const ENTITY_KIND = { unknown: 0, business: 1, person: 2 } as const;
 
 /** Everything the pure code may know about the snapshot's entities, besides the trading edges. */
@@ -88,6 +99,7 @@ export interface Facts {
   readonly loans: LoanFacts;
   readonly flags: FlagFacts;
   readonly ownerships: OwnershipFacts;
+  readonly supplies: SupplyFacts;
   /** Currency codes by index (ISO 4217). */
   readonly currencies: readonly string[];
   /** Flag reasons by index. */

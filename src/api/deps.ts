@@ -2,9 +2,12 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/driver.js';
+import type { WarmUp } from '../use-cases/warm-up.js';
 
 export interface AppDeps {
   readonly config: Config;
   readonly db: Database;
   readonly redis: Redis;
+  /** The score path's warm-up; /readyz answers 503 until it is ready (absent: nothing to wait for). */
+  readonly warmUp?: WarmUp;
 }

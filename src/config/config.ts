@@ -18,6 +18,7 @@ export const ENV_SCHEMA = z.object({
   NEO4J_PASSWORD: z.string().min(8, 'at least 8 characters (Neo4j 5 requires it)').default('creditgraph-dev'),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_CONNECT_TIMEOUT_MS: int(100, 120000).default(2000),
+  NEO4J_READ_TIMEOUT_MS: int(100, 86_400_000).default(60_000),
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and -').default('creditgraph'),
   SHUTDOWN_TIMEOUT_MS: int(100, 600000).default(10000),
@@ -40,6 +41,7 @@ export const ENV_SCHEMA = z.object({
   MODEL_FILE: z.string().default(''),
   MODELS_DIR: z.string().min(1).default('.local/models'),
   SCORE_TIMEOUT_MS: int(100, 60000).default(1500),
+  SERVING_SCOPE: z.string().max(200).default(''),
   RATE_LIMIT_PER_MINUTE: int(1, 1000000).default(600),
   ALERT_EXPOSURE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   ALERT_COMMUNITY_RISK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
@@ -61,6 +63,8 @@ export interface Config {
     readonly password: string;
     readonly database: string;
     readonly connectTimeoutMs: number;
+    /** Server-side timeout of read transactions that do not set their own (ms). */
+    readonly readTimeoutMs: number;
   };
   readonly redis: { readonly url: string; readonly prefix: string };
   readonly ingest: { readonly batchRows: number; readonly httpMaxRows: number; readonly httpMaxBytes: number; readonly uploadDir: string; readonly uploadMaxBytes: number;
@@ -80,10 +84,17 @@ export interface Config {
     readonly stalledIntervalMs: number;
     readonly alertExposure: number;
     readonly alertCommunityRisk: number;
+    /** Post-loan monitoring (docs/monitoring.md): days traced after disbursement, balance look-back, hops. */
+    readonly monitoring: { readonly windowDays: number; readonly lookbackDays: number; readonly maxHops: number };
   };
-  /** Post-loan monitoring (docs/monitoring.md): days traced after disbursement, balance look-back, hops. */
-  readonly monitoring: { readonly windowDays: number; readonly lookbackDays: number; readonly maxHops: number };
-  readonly scoring: { readonly staleAfterHours: number; readonly modelFile: string; readonly modelsDir: string; readonly timeoutMs: number };
+  readonly scoring: {
+    readonly staleAfterHours: number;
+    readonly modelFile: string;
+    readonly modelsDir: string;
+    readonly timeoutMs: number;
+    /** Entity id prefix whose current metrics run scores are served from ('' = the whole graph). */
+    readonly servingScope: string;
+  };
 }
 
 /** Raised when a variable is invalid; the message names the variable and what is allowed. */
@@ -116,6 +127,7 @@ function toConfig(e: Env): Config {
       password: e.NEO4J_PASSWORD,
       database: e.NEO4J_DATABASE,
       connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+      readTimeoutMs: e.NEO4J_READ_TIMEOUT_MS,
     },
     redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },
     ingest: {
@@ -138,9 +150,15 @@ function toConfig(e: Env): Config {
       stalledIntervalMs: e.METRICS_STALLED_MS,
       alertExposure: e.ALERT_EXPOSURE_THRESHOLD,
       alertCommunityRisk: e.ALERT_COMMUNITY_RISK_THRESHOLD,
+      monitoring: { windowDays: e.MONITORING_WINDOW_DAYS, lookbackDays: e.MONITORING_LOOKBACK_DAYS, maxHops: e.MONITORING_MAX_HOPS },
     },
-    monitoring: { windowDays: e.MONITORING_WINDOW_DAYS, lookbackDays: e.MONITORING_LOOKBACK_DAYS, maxHops: e.MONITORING_MAX_HOPS },
-    scoring: { staleAfterHours: e.STALE_AFTER_HOURS, modelFile: e.MODEL_FILE, modelsDir: e.MODELS_DIR, timeoutMs: e.SCORE_TIMEOUT_MS },
+    scoring: {
+      staleAfterHours: e.STALE_AFTER_HOURS,
+      modelFile: e.MODEL_FILE,
+      modelsDir: e.MODELS_DIR,
+      timeoutMs: e.SCORE_TIMEOUT_MS,
+      servingScope: e.SERVING_SCOPE,
+    },
   };
 }
 

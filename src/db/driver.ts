@@ -18,7 +18,8 @@ export function createDriver(config: Config['neo4j']): Driver {
     connectionTimeout: config.connectTimeoutMs,
     connectionAcquisitionTimeout: Math.max(config.connectTimeoutMs * 2, 5000),
     maxTransactionRetryTime: 15000,
-    disableLosslessIntegers: false,
+    // Integers arrive as JS numbers: every integer we store (epoch ms, minor units, counts) is below 2^53.
+    disableLosslessIntegers: true,
     userAgent: 'creditgraph',
   });
 }
@@ -28,13 +29,18 @@ export class Database {
   constructor(
     readonly driver: Driver,
     readonly database: string,
+    /** Server-side timeout of a read transaction unless the caller gives one (ms). */
+    readonly readTimeoutMs = 60_000,
   ) {}
 
-  /** Runs `work` in a managed read transaction (retried when retriable). */
-  async read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in a managed read transaction (retried when retriable), stopped by the server after
+   * `timeoutMs` (default `readTimeoutMs`), so a read its caller abandoned stops in Neo4j too.
+   */
+  async read<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.readTimeoutMs): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead(work);
+      return await session.executeRead(work, { timeout: timeoutMs });
     } catch (error) {
       throw wrapError(error);
     } finally {
@@ -55,8 +61,29 @@ export class Database {
   }
 
   /** One read statement, rows as plain objects. */
-  async readRows<T>(statement: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    return this.read(async (tx) => (await tx.run(statement, params)).records.map((r) => recordToObject<T>(r)));
+  async readRows<T>(statement: string, params: Record<string, unknown> = {}, timeoutMs?: number): Promise<T[]> {
+    return this.read(async (tx) => (await tx.run(statement, params)).records.map((r) => recordToObject<T>(r)), timeoutMs);
+  }
+
+  /**
+   * One read statement whose rows are handed to `onRow` as they stream in (as plain objects), so a
+   * result of millions of rows never sits in memory at once; resolves with the number of rows.
+   * Not retried (a retry would replay rows already handed over): the caller restarts the whole read.
+   */
+  async streamRows<T>(statement: string, params: Record<string, unknown>, onRow: (row: T) => void): Promise<number> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    let rows = 0;
+    try {
+      for await (const record of session.run(statement, params)) {
+        onRow(recordToObject<T>(record));
+        rows++;
+      }
+      return rows;
+    } catch (error) {
+      throw wrapError(error);
+    } finally {
+      await session.close();
+    }
   }
 
   /** One write statement in its own transaction, rows as plain objects. */
@@ -105,5 +132,5 @@ function wrapError(error: unknown): unknown {
 
 /** Builds the Database facade from config. */
 export function createDatabase(config: Config['neo4j']): Database {
-  return new Database(createDriver(config), config.database);
+  return new Database(createDriver(config), config.database, config.readTimeoutMs);
 }

@@ -5,6 +5,7 @@
  */
 import type { Database } from './driver.js';
 import { defineQueries } from './cypher-loader.js';
+import { FEATURE_SCHEMA_VERSION } from '../features/schema.js';
 
 const Q = defineQueries({
   start: 'metrics/start-run',
@@ -17,7 +18,6 @@ const Q = defineQueries({
   expired: 'metrics/list-expired-runs',
   deleteBatch: 'metrics/delete-run-batch',
   deleteRun: 'metrics/delete-run',
-  touched: 'metrics/update-touched-entities',
 });
 
 /** The stored signals of one entity in one run (NaN-free: unknown values are null); ids and id paths as strings. */
@@ -26,6 +26,12 @@ export type EntityMetricValues = Record<string, number | string | readonly strin
 export interface EntityMetricsRow {
   readonly id: string;
   readonly metrics: EntityMetricValues;
+  /** The feature vector in schema order (NaN = missing). */
+  readonly features: readonly number[];
+  /** The evidence behind the features, as JSON. */
+  readonly evidence: string;
+  /** The as-of date of the features (epoch ms). */
+  readonly asOfMs: number;
 }
 
 export interface CommunityRow {
@@ -91,9 +97,12 @@ async function writeInBatches<T>(db: Database, statement: string, runId: string,
   }
 }
 
-/** Writes per-entity metrics in batches of `batch` rows (one transaction each). */
+/** Writes per-entity metrics and features in batches of `batch` rows (one transaction each). */
 export async function writeEntityMetrics(db: Database, runId: string, rows: readonly EntityMetricsRow[], batch: number, onBatch?: (done: number) => void | Promise<void>): Promise<void> {
-  await writeInBatches(db, Q.entityMetrics, runId, rows, batch, onBatch);
+  for (let i = 0; i < rows.length; i += batch) {
+    await db.writeRows(Q.entityMetrics, { runId, schema: FEATURE_SCHEMA_VERSION, rows: rows.slice(i, i + batch) });
+    await onBatch?.(Math.min(rows.length, i + batch));
+  }
 }
 
 export async function writeCommunities(db: Database, runId: string, rows: readonly CommunityRow[], batch: number): Promise<void> {
@@ -126,17 +135,4 @@ export async function deleteExpiredRuns(db: Database, scope: string, keep: numbe
     await db.writeRows(Q.deleteRun, { id });
   }
   return expired.map((r) => r.id);
-}
-
-/**
- * The incremental signal after an ingest batch: recomputes live degrees and PAYS strengths of the
- * touched entities and marks their network signals stale. Returns how many entities were updated.
- */
-export async function updateTouchedEntities(db: Database, ids: readonly string[], batch = 1000): Promise<number> {
-  let updated = 0;
-  for (let i = 0; i < ids.length; i += batch) {
-    const [row] = await db.writeRows<{ updated: number }>(Q.touched, { ids: ids.slice(i, i + batch) });
-    updated += row?.updated ?? 0;
-  }
-  return updated;
 }

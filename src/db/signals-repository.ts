@@ -50,9 +50,9 @@ export interface EntitySignals {
    *  purchaseConcentration, ringCount, badHops (1..3 or absent), nearestBad (id), viaBad (ids, entity → … → bad). */
   readonly metrics: Record<string, number | string | readonly string[] | null> | null;
   readonly community: { id: number; size: number; bad: number; defaultRate: number; risk: number } | null;
-  /** Degrees and strengths updated at ingest (fresher than the run), or nulls. */
-  readonly live: { degreeIn: number | null; degreeOut: number | null; strengthIn: number | null; strengthOut: number | null; lastPaymentAt: string | null };
-  /** True when payments arrived after the run's snapshot (or no run covers the entity). */
+  /** The date of the facts behind the entity's stored features (later than the snapshot after an ingest load). */
+  readonly featuresAsOf: string | null;
+  /** True when no run covers the entity, or its facts changed after the run's snapshot. */
   readonly stale: boolean;
 }
 

@@ -1,89 +1,98 @@
 /**
- * Streams the analytics graph out of Neo4j in pages (keyset pagination on the unique Entity.id
- * index), so memory holds one page of rows plus the compact typed-array edge list and the
- * identifier → users map.
- * A snapshot may be scoped to entities whose id starts with a prefix (a scoped refresh).
+ * Streams the facts of a (scoped) graph out of Neo4j into typed arrays: entities and the identifiers
+ * they use, payment events (packed per payer), ratings (packed per rater), supply links, loans, flags
+ * and ownerships — one streaming read each, so memory holds the typed arrays plus one row at a time.
+ * Nothing is derived in Cypher: trading edges, "bad" and every feature come from these facts in pure
+ * code (src/analytics/snapshot.ts, src/features).
  */
-import { EDGE_KIND, EdgeListBuilder, type EdgeKind, type GraphSnapshot } from '../analytics/edge-list.js';
+import { FactsBuilder } from '../analytics/facts-builder.js';
+import type { GraphSnapshot } from '../analytics/edge-list.js';
+import { LOAN_STATUS } from '../analytics/facts.js';
+import { assembleSnapshot } from '../analytics/snapshot.js';
 import type { Database } from './driver.js';
 import { defineQueries } from './cypher-loader.js';
 
 const Q = defineQueries({
-  entities: 'snapshot/list-entity-page',
+  entities: 'snapshot/list-entities',
+  payments: 'snapshot/list-payments',
+  ratings: 'snapshot/list-ratings',
+  supplies: 'snapshot/list-supplies',
+  loans: 'snapshot/list-loans',
+  flags: 'snapshot/list-flags',
+  ownerships: 'snapshot/list-ownerships',
 });
-
-interface EdgeRow {
-  dst: string;
-  kind: 'pays' | 'supplies' | 'rated';
-  amount: number | string | null;
-  firstMs: number | null;
-  lastMs: number | null;
-}
-
-interface EntityRow {
-  id: string;
-  bad: boolean;
-  out: EdgeRow[];
-  identifiers: string[];
-}
 
 export interface SnapshotOptions {
   /** Only entities whose id starts with this ('' = all). */
   readonly idPrefix: string;
-  /** Entities (or identifiers) per page. */
-  readonly pageSize: number;
   /** Identifiers used by more entities than this are ignored (a shared office address is not a ring). */
   readonly maxIdentifierShare: number;
-  /** Called after each page with the entities read so far. */
-  readonly onPage?: (entities: number, edges: number) => void;
+  /** The snapshot's time (epoch ms): facts at or after it are read but not counted. */
+  readonly asOfMs: number;
+  /** Called after each kind of fact with the rows read so far. */
+  readonly onProgress?: (part: SnapshotPart, rows: number) => void;
 }
 
-const KINDS: Record<EdgeRow['kind'], EdgeKind> = { pays: EDGE_KIND.pays, supplies: EDGE_KIND.supplies, rated: EDGE_KIND.rated };
+export const SNAPSHOT_PARTS = ['entities', 'payments', 'ratings', 'supplies', 'loans', 'flags', 'ownerships'] as const;
+export type SnapshotPart = (typeof SNAPSHOT_PARTS)[number];
 
-/** Reads the (scoped) graph: entities, bad labels, trading edges, shared identifiers. */
+interface EntityRow {
+  id: string;
+  kind: string | null;
+  openedAtMs: number | null;
+  identifiers: string[];
+}
+
+interface LoanRow {
+  id: string;
+  borrower: string;
+  lender: string | null;
+  amountMinor: number;
+  currency: string;
+  openedAtMs: number;
+  dueAtMs: number;
+  closedAtMs: number | null;
+  disbursedAtMs: number | null;
+  status: string;
+}
+
+const isLoanStatus = (s: string): s is keyof typeof LOAN_STATUS => Object.hasOwn(LOAN_STATUS, s);
+
+/** Reads the (scoped) graph's facts and assembles its snapshot as of `asOfMs`. */
 export async function readGraphSnapshot(db: Database, options: SnapshotOptions): Promise<GraphSnapshot> {
-  const index = new Map<string, number>();
-  const ids: string[] = [];
-  const badIds: number[] = [];
-  const indexOf = (id: string): number => {
-    let i = index.get(id);
-    if (i === undefined) {
-      i = ids.length;
-      index.set(id, i);
-      ids.push(id);
-    }
-    return i;
-  };
-  const edges = new EdgeListBuilder(1 << 16);
+  const b = new FactsBuilder();
+  const params = { prefix: options.idPrefix };
   const users = new Map<string, number[]>();
-  let after = '';
-  for (;;) {
-    const rows = await db.readRows<EntityRow>(Q.entities, { prefix: options.idPrefix, after, limit: options.pageSize });
-    for (const row of rows) {
-      const v = indexOf(row.id);
-      if (row.bad) badIds.push(v);
-      for (const key of row.identifiers) {
-        const list = users.get(key);
-        if (list) list.push(v);
-        else users.set(key, [v]);
-      }
-      for (const e of row.out) {
-        edges.add({
-          src: v,
-          dst: indexOf(e.dst),
-          kind: KINDS[e.kind],
-          amount: Number(e.amount ?? 0),
-          first: e.firstMs ?? undefined,
-          last: e.lastMs ?? e.firstMs ?? undefined,
-        });
-      }
+  const step = async <T>(part: SnapshotPart, onRow: (row: T) => void) => {
+    const rows = await db.streamRows<T>(Q[part], params, onRow);
+    options.onProgress?.(part, rows);
+  };
+  await step<EntityRow>('entities', (row) => {
+    const v = b.entity(row.id, row.kind, row.openedAtMs);
+    for (const key of row.identifiers) {
+      const list = users.get(key);
+      if (list) list.push(v);
+      else users.set(key, [v]);
     }
-    options.onPage?.(ids.length, edges.length);
-    if (rows.length < options.pageSize) break;
-    after = rows[rows.length - 1]!.id;
-  }
-  const bad = new Uint8Array(ids.length);
-  for (const v of badIds) bad[v] = 1;
+  });
+  await step<{ payer: string; payees: string[]; at: number[]; amount: number[]; currency: string[] }>('payments', (r) =>
+    b.payments(r.payer, r.payees, r.at, r.amount, r.currency),
+  );
+  await step<{ rater: string; ratees: string[]; rating: number[]; at: number[] }>('ratings', (r) =>
+    b.ratings(r.rater, r.ratees, r.rating, r.at),
+  );
+  await step<{ supplier: string; buyer: string; sinceMs: number | null; volumeMinor: number | null }>('supplies', (r) =>
+    b.supply(r.supplier, r.buyer, r.sinceMs, r.volumeMinor),
+  );
+  await step<LoanRow>('loans', (r) => {
+    if (!isLoanStatus(r.status)) return;
+    b.loan({ ...r, status: r.status });
+  });
+  await step<{ entity: string; atMs: number; reason: string }>('flags', (r) => b.flagged(r.entity, r.atMs, r.reason));
+  await step<{ person: string; business: string; sinceMs: number | null }>('ownerships', (r) =>
+    b.ownership(r.person, r.business, r.sinceMs),
+  );
+  const facts = b.finish();
   const identifierGroups = [...users.values()].filter((g) => g.length >= 2 && g.length <= options.maxIdentifierShare);
-  return { ids, bad, edges: edges.finish(), identifierGroups };
+  return assembleSnapshot(b.ids, facts, identifierGroups, options.asOfMs);
 }

@@ -71,7 +71,7 @@ function badExposure(ctx: MonitoringContext, flows: readonly Flow[], from: numbe
   for (const f of flows) {
     if (f.at < from || f.at >= to) continue;
     total += f.amount;
-    if (ctx.badSince[f.other]! < labelsAt) {
+    if (ctx.bad.isBad(f.other, labelsAt)) {
       bad += f.amount;
       badOnes.add(f.other);
     }

@@ -2,23 +2,28 @@
  * Community risk at a past or present time: the run's communities with the bad labels of that time.
  * Same smoothing as the metrics run (src/analytics/community-risk.ts) and the same leave-one-out form,
  *   risk(v, t) = (bad(c, t) − bad(v, t) + a·prior(t)) / (size(c) − 1 + a),   prior(t) = bad(t) / n,
- * where bad(·, t) counts entities bad before t. Comparing t = origination with t = now shows how the
- * borrower's surroundings changed while its community stayed the same.
+ * where bad(·, t) counts entities bad as of t. Comparing t = origination with t = now shows how the
+ * borrower's surroundings changed while its community stayed the same. Flags and defaults are counted
+ * from sorted times; the few entities with adverse reports are checked one by one.
  */
+import type { BadAt } from './bad-at.js';
 
 export class CommunityRiskAt {
   private readonly size: Uint32Array;
-  /** Finite badSince times of each community's members, sorted: community c is [start[c], start[c+1]). */
+  /** Earliest flag or default of each community's members, sorted: community c is [start[c], start[c+1]). */
   private readonly start: Uint32Array;
   private readonly times: Float64Array;
   private readonly all: Float64Array;
+  /** Members with adverse reports, per community. */
+  private readonly reported = new Map<number, number[]>();
 
   constructor(
     private readonly community: ArrayLike<number>,
-    private readonly badSince: Float64Array,
+    private readonly bad: BadAt,
     private readonly smoothing: number,
   ) {
     const n = community.length;
+    const since = bad.recordedSince;
     let count = 0;
     for (let v = 0; v < n; v++) count = Math.max(count, community[v]! + 1);
     this.size = new Uint32Array(count);
@@ -26,7 +31,7 @@ export class CommunityRiskAt {
     const finite: number[] = [];
     for (let v = 0; v < n; v++) {
       this.size[community[v]!]!++;
-      if (Number.isFinite(badSince[v]!)) {
+      if (Number.isFinite(since[v]!)) {
         this.start[community[v]! + 1]!++;
         finite.push(v);
       }
@@ -34,9 +39,17 @@ export class CommunityRiskAt {
     for (let c = 0; c < count; c++) this.start[c + 1]! += this.start[c]!;
     const fill = this.start.slice(0, count);
     this.times = new Float64Array(finite.length);
-    for (const v of finite) this.times[fill[community[v]!]!++] = badSince[v]!;
+    for (const v of finite) this.times[fill[community[v]!]!++] = since[v]!;
     for (let c = 0; c < count; c++) this.times.subarray(this.start[c]!, this.start[c + 1]!).sort();
-    this.all = Float64Array.from(finite, (v) => badSince[v]!).sort();
+    this.all = Float64Array.from(finite, (v) => since[v]!).sort();
+    for (const v of bad.reported) this.reported.set(community[v]!, [...(this.reported.get(community[v]!) ?? []), v]);
+  }
+
+  /** Bad entities as of t among the recorded-bad times in [from, to) plus the reported entities given. */
+  private countBad(from: number, to: number, sorted: Float64Array, reported: Iterable<number>, t: number): number {
+    let count = countBefore(sorted, from, to, t);
+    for (const v of reported) if (!(this.bad.recordedSince[v]! < t) && this.bad.reportedBad(v, t)) count++;
+    return count;
   }
 
   /** The community risk of entity v's community at time t, leaving v out. */
@@ -44,8 +57,8 @@ export class CommunityRiskAt {
     const c = this.community[v]!;
     const n = this.community.length;
     const a = this.smoothing;
-    const prior = n > 0 ? countBefore(this.all, 0, this.all.length, t) / n : 0;
-    const bad = countBefore(this.times, this.start[c]!, this.start[c + 1]!, t) - (this.badSince[v]! < t ? 1 : 0);
+    const prior = n > 0 ? this.countBad(0, this.all.length, this.all, this.bad.reported, t) / n : 0;
+    const bad = this.countBad(this.start[c]!, this.start[c + 1]!, this.times, this.reported.get(c) ?? [], t) - (this.bad.isBad(v, t) ? 1 : 0);
     const others = this.size[c]! - 1 + a;
     return others > 0 ? (bad + a * prior) / others : prior;
   }

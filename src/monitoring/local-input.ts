@@ -5,8 +5,8 @@
  * borrower is older than the payments read is represented by one zero-amount payment at that time, so
  * the prior-relationship rule sees it while balances and behaviour stay untouched.
  */
-import { ENTITY_KIND, LOAN_STATUS } from '../analytics/facts.js';
-import { buildFacts, type LoanFact, type PaymentFact } from './facts-builder.js';
+import { FactsBuilder } from '../analytics/facts-builder.js';
+import { LOAN_STATUS } from '../analytics/facts.js';
 import type { MonitoringInput } from './monitoring-input.js';
 
 export interface LoanRow {
@@ -36,6 +36,8 @@ export interface EntityFactsRow {
   readonly kind: string | null;
   readonly flags: readonly { atMs: number; reason: string }[];
   readonly loans: readonly LoanRow[];
+  /** Ratings it received (what counterparties reported). */
+  readonly reports: readonly { rater: string; rating: number; atMs: number }[];
 }
 
 export interface BorrowerContextRow {
@@ -55,74 +57,36 @@ export interface LocalRows {
   readonly asOfMs: number;
 }
 
-const KINDS: Record<string, number> = { business: ENTITY_KIND.business, person: ENTITY_KIND.person };
-
-function loanFact(l: LoanRow, index: (id: string) => number): LoanFact | null {
-  if (!Object.hasOwn(LOAN_STATUS, l.status)) return null;
-  return {
-    id: l.id,
-    borrower: index(l.borrower),
-    lender: l.lender === null ? -1 : index(l.lender),
-    amount: l.amountMinor,
-    currency: l.currency,
-    openedAt: l.openedAtMs,
-    dueAt: l.dueAtMs,
-    closedAt: l.closedAtMs ?? undefined,
-    disbursedAt: l.disbursedAtMs ?? undefined,
-    status: l.status as keyof typeof LOAN_STATUS,
-  };
-}
-
 /** The input and the local index of the loan. */
 export function localInput(rows: LocalRows): { input: MonitoringInput; loan: number } {
-  const ids: string[] = [];
-  const byId = new Map<string, number>();
-  const index = (id: string) => {
-    let v = byId.get(id);
-    if (v === undefined) {
-      v = ids.length;
-      byId.set(id, v);
-      ids.push(id);
-    }
-    return v;
-  };
-  const b = index(rows.loan.borrower);
+  const f = new FactsBuilder();
+  const b = f.indexOf(rows.loan.borrower);
+  for (const e of rows.entities) f.entity(e.id, e.kind, null);
   const seen = new Set<string>();
-  const payments: PaymentFact[] = [];
   for (const e of rows.events) {
     if (seen.has(e.id)) continue;
     seen.add(e.id);
-    payments.push({ payer: index(e.payer), payee: index(e.payee), at: e.atMs, amount: e.amountMinor, currency: e.currency });
+    f.payment(f.indexOf(e.payer), f.indexOf(e.payee), e.atMs, e.amountMinor, e.currency);
   }
   for (const c of rows.context.counterparties) {
-    if (c.firstMs < rows.readFromMs) payments.push({ payer: b, payee: index(c.id), at: c.firstMs, amount: 0, currency: rows.loan.currency });
+    if (c.firstMs < rows.readFromMs) f.payment(b, f.indexOf(c.id), c.firstMs, 0, rows.loan.currency);
   }
-  const loans = new Map<string, LoanFact>();
+  const loans = new Set<string>();
   for (const l of [rows.loan, ...rows.entities.flatMap((e) => e.loans)]) {
-    const fact = loans.has(l.id) ? null : loanFact(l, index);
-    if (fact) loans.set(l.id, fact);
+    if (loans.has(l.id) || !Object.hasOwn(LOAN_STATUS, l.status)) continue;
+    loans.add(l.id);
+    f.loan({ ...l, status: l.status as keyof typeof LOAN_STATUS });
   }
-  const flags = rows.entities.flatMap((e) => e.flags.map((f) => ({ entity: index(e.id), at: f.atMs, reason: f.reason })));
-  const ownerships = rows.context.ownerships.map((o) => ({ person: index(o.person), business: index(o.business) }));
-  const identifierGroups = rows.context.groups.map((g) => g.map(index));
-  const supplies = rows.context.supplies.map((s) => ({ supplier: index(s.supplier), buyer: index(s.buyer), since: s.sinceMs ?? NaN }));
-  const kind = new Map(rows.entities.map((e) => [index(e.id), KINDS[e.kind ?? ''] ?? ENTITY_KIND.unknown]));
-  const facts = buildFacts({ n: ids.length, kind: ids.map((_, v) => kind.get(v) ?? ENTITY_KIND.unknown), payments, loans: [...loans.values()], flags, ownerships });
-  const loan = facts.loans.ids.indexOf(rows.loan.id);
+  for (const e of rows.entities) {
+    for (const flag of e.flags) f.flagged(e.id, flag.atMs, flag.reason);
+    for (const r of e.reports) f.rating(f.indexOf(r.rater), f.indexOf(e.id), r.rating, r.atMs);
+  }
+  for (const o of rows.context.ownerships) f.ownership(o.person, o.business, null);
+  for (const s of rows.context.supplies) f.supply(s.supplier, s.buyer, s.sinceMs, null);
+  const identifierGroups = rows.context.groups.map((g) => g.map((id) => f.indexOf(id)));
+  const facts = f.finish();
   return {
-    loan,
-    input: {
-      ids,
-      facts,
-      asOfMs: rows.asOfMs,
-      identifierGroups,
-      supplies: {
-        length: supplies.length,
-        supplier: Uint32Array.from(supplies, (s) => s.supplier),
-        buyer: Uint32Array.from(supplies, (s) => s.buyer),
-        since: Float64Array.from(supplies, (s) => s.since),
-      },
-      community: null,
-    },
+    loan: facts.loans.ids.indexOf(rows.loan.id),
+    input: { ids: f.ids, facts, asOfMs: rows.asOfMs, identifierGroups, community: null },
   };
 }

@@ -62,7 +62,7 @@ export function openLoans(facts: Facts, asOf: number): number[] {
 /** Monitors `loans` (default: every loan open at the as-of time). */
 export function monitorLoans(input: MonitoringInput, options: MonitoringOptions = MONITORING_DEFAULTS, loans?: readonly number[]): MonitoringRun {
   const ctx = buildContext(input);
-  const risk = input.community ? new CommunityRiskAt(input.community, ctx.badSince, options.riskSmoothing) : null;
+  const risk = input.community ? new CommunityRiskAt(input.community, ctx.bad, options.riskSmoothing) : null;
   const chosen = loans ?? openLoans(input.facts, input.asOfMs);
   return { asOfMs: input.asOfMs, options, loans: chosen.map((k) => monitorLoan(ctx, risk, k, options)) };
 }

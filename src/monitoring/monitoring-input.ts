@@ -1,17 +1,9 @@
 /**
- * What monitoring reads, and the per-run indexes built once from it: when each entity became bad,
+ * What monitoring reads, and the per-run indexes built once from it: who is bad when,
  * who shares identifiers or owners with whom, which entities lend, and supply links by entity.
  */
 import type { Facts } from '../analytics/facts.js';
-import { badSince } from './bad-since.js';
-
-/** SUPPLIES links supplier → buyer with their `since` (epoch ms, NaN when unknown). */
-export interface SupplyLinks {
-  readonly length: number;
-  readonly supplier: Uint32Array;
-  readonly buyer: Uint32Array;
-  readonly since: Float64Array;
-}
+import { BadAt } from './bad-at.js';
 
 /** The score of an entity as of a time, with its reasons (the seam for the scoring code). */
 export interface ScoreAt {
@@ -27,7 +19,6 @@ export interface MonitoringInput {
   readonly asOfMs: number;
   /** Entities (by index) sharing one identifier (GraphSnapshot.identifierGroups). */
   readonly identifierGroups: readonly (readonly number[])[];
-  readonly supplies: SupplyLinks;
   /** Community of each entity in the run (Louvain), or null when there is none (community risk left out). */
   readonly community: ArrayLike<number> | null;
   /**
@@ -60,8 +51,8 @@ export function rowOf(csr: Csr, v: number): Uint32Array {
 export interface MonitoringContext {
   readonly input: MonitoringInput;
   readonly n: number;
-  /** When each entity became bad (+Infinity: never). */
-  readonly badSince: Float64Array;
+  /** Whether an entity is bad at a time (the project's one definition). */
+  readonly bad: BadAt;
   /** Identifier groups each entity belongs to (indices into input.identifierGroups). */
   readonly groupsOf: Csr;
   /** Businesses a person owns or directs, and the people owning or directing a business. */
@@ -69,13 +60,13 @@ export interface MonitoringContext {
   readonly ownersOf: Csr;
   /** Loans (indices into facts.loans) each entity lent. */
   readonly lentLoans: Csr;
-  /** Supply links (indices into input.supplies) each entity is part of, as supplier or buyer. */
+  /** Supply links (indices into facts.supplies) each entity is part of, as supplier or buyer. */
   readonly supplyLinksOf: Csr;
 }
 
 export function buildContext(input: MonitoringInput): MonitoringContext {
   const n = input.ids.length;
-  const { ownerships, loans } = input.facts;
+  const { ownerships, loans, supplies } = input.facts;
   const groups: [number, number][] = [];
   input.identifierGroups.forEach((g, k) => g.forEach((v) => groups.push([v, k])));
   const owned: [number, number][] = [];
@@ -87,14 +78,14 @@ export function buildContext(input: MonitoringInput): MonitoringContext {
   const lent: [number, number][] = [];
   for (let k = 0; k < loans.length; k++) if (loans.lender[k]! >= 0) lent.push([loans.lender[k]!, k]);
   const links: [number, number][] = [];
-  for (let i = 0; i < input.supplies.length; i++) {
-    links.push([input.supplies.supplier[i]!, i]);
-    links.push([input.supplies.buyer[i]!, i]);
+  for (let i = 0; i < supplies.length; i++) {
+    links.push([supplies.supplier[i]!, i]);
+    links.push([supplies.buyer[i]!, i]);
   }
   return {
     input,
     n,
-    badSince: badSince(input.facts, n),
+    bad: new BadAt(input.facts),
     groupsOf: csrOf(n, groups),
     ownedBy: csrOf(n, owned),
     ownersOf: csrOf(n, owners),

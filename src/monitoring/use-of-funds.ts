@@ -72,7 +72,7 @@ function stackingReason(ctx: MonitoringContext, ref: LoanRef, related: ReadonlyM
 /** Entities the borrower paid or was paid by, or had a supply link with, before `t`. */
 function priorCounterparties(ctx: MonitoringContext, b: number, t: number): Set<number> {
   const p = ctx.input.facts.payments;
-  const s = ctx.input.supplies;
+  const s = ctx.input.facts.supplies;
   const prior = new Set<number>();
   for (let e = p.payerOffsets[b]!; e < p.payerOffsets[b + 1]! && p.at[e]! < t; e++) prior.add(p.payee[e]!);
   for (let k = p.payeeOffsets[b]!; k < p.payeeOffsets[b + 1]! && p.at[p.inOrder[k]!]! < t; k++) prior.add(p.payer[p.inOrder[k]!]!);
@@ -91,7 +91,7 @@ export function traceLoanFunds(ctx: MonitoringContext, loan: number, d: Disburse
   const classify = (q: number, hop: number, t: number): string | null => {
     if (q === ref.borrower) return 'ROUND_TRIP';
     if (q === ref.lender) return LENDER_REPAID;
-    if (ctx.badSince[q]! < asOf) return 'FUNDS_TO_BAD';
+    if (ctx.bad.isBad(q, asOf)) return 'FUNDS_TO_BAD';
     const stacking = stackingReason(ctx, ref, related, q, hop, t);
     if (stacking) {
       if (!details.has(q)) details.set(q, stacking);

@@ -8,7 +8,7 @@ import { createDatabase, type Database } from '../db/driver.js';
 import { applySchema } from '../db/schema-repository.js';
 import { createRedis } from '../queue/connection.js';
 import { getLogger, setLogLevel } from '../logging/logger.js';
-import { registerTouchedEntitiesHook } from '../use-cases/update-touched-entities.js';
+import { registerFeatureRefresh } from '../use-cases/refresh-touched-features.js';
 import { registerTouchedLoansHook } from '../use-cases/monitor-touched-loans.js';
 import { monitoringOptionsOf } from '../use-cases/monitor-loans-stage.js';
 
@@ -40,10 +40,10 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     await Promise.allSettled([db.close(), redis.quit()]);
     throw error;
   }
-  // after every ingest batch: live degrees/strengths of the touched entities, marked stale
-  const removeTouchedHook = registerTouchedEntitiesHook(db);
+  // after every ingest load: the touched entities' features, recomputed and stored with the run in service
+  const removeTouchedHook = registerFeatureRefresh(db, config);
   // …and the open loans the load touched are monitored again
-  const removeLoansHook = registerTouchedLoansHook(db, { options: monitoringOptionsOf(config.monitoring) });
+  const removeLoansHook = registerTouchedLoansHook(db, { options: monitoringOptionsOf(config.metrics.monitoring) });
   let closed = false;
   return {
     config,

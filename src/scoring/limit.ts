@@ -4,10 +4,13 @@
  *   no positive net inflow over 90 days     → limit 0, reason NO_NET_INFLOW
  *   otherwise limit = monthly net inflow × maxMonths × (1 − PD / cut-off),
  *             rounded down to `roundTo`, capped at `maxAmount`.
- * Monthly net inflow = net inflow over the last 90 days / 3. Amounts are integer minor units.
+ * Monthly net inflow = net inflow over the last 90 days / 3. Amounts are integer minor units of the
+ * entity's main currency (the policy's cap is applied in that currency's minor units).
  * The multiple falls linearly from `maxMonths` at PD 0 to 0 at the cut-off, so a riskier entity
  * never gets a larger limit for the same cash flow.
  */
+
+import { money } from './reason-texts.js';
 
 export interface LimitPolicy {
   /** PD above which no credit is offered (0..1). */
@@ -28,8 +31,10 @@ export const DEFAULT_LIMIT_POLICY: LimitPolicy = Object.freeze({
 });
 
 export interface CreditLimit {
-  /** Minor units; 0 when declined. */
+  /** Minor units of `currency`; 0 when declined. */
   readonly amount: number;
+  /** The entity's main currency (the one its inflow is counted in), or null when it has no payments. */
+  readonly currency: string | null;
   readonly monthlyNetInflow: number;
   readonly multiple: number;
   readonly pdCutoff: number;
@@ -37,14 +42,15 @@ export interface CreditLimit {
   readonly reason: { readonly code: string; readonly text: string } | null;
 }
 
-/** The limit for a PD and the net inflow of the last 90 days (minor units; null = unknown). */
+/** The limit for a PD and the net inflow of the last 90 days (minor units of `currency`; null = unknown). */
 export function creditLimit(
   pd: number,
   netInflow90: number | null,
   policy: LimitPolicy = DEFAULT_LIMIT_POLICY,
+  currency: string | null = null,
 ): CreditLimit {
   const monthlyNetInflow = Math.max(0, Math.floor((netInflow90 ?? 0) / 3));
-  const base = { monthlyNetInflow, pdCutoff: policy.pdCutoff };
+  const base = { monthlyNetInflow, pdCutoff: policy.pdCutoff, currency };
   if (pd > policy.pdCutoff) {
     const text = `PD ${(pd * 100).toFixed(1)}% is above the cut-off of ${(policy.pdCutoff * 100).toFixed(1)}%`;
     return { ...base, amount: 0, multiple: 0, reason: { code: 'PD_ABOVE_CUTOFF', text } };
@@ -64,7 +70,7 @@ export function creditLimit(
       ...base,
       amount: policy.maxAmount,
       multiple,
-      reason: { code: 'LIMIT_CAPPED', text: `capped at ${policy.maxAmount} minor units` },
+      reason: { code: 'LIMIT_CAPPED', text: `capped at ${money(policy.maxAmount, currency)}` },
     };
   }
   return { ...base, amount: raw, multiple, reason: null };

@@ -1,220 +1,194 @@
 /**
- * For every feature: a stable reason code, a plain sentence, and the evidence an analyst can check.
- * Codes never change meaning; new features get new codes.
+ * For every feature: a stable reason code, a sentence a person reads (numbers formatted, amounts in the
+ * entity's currency, no feature keys, no third-party ids), and the evidence behind it — short facts and
+ * the other entities it rests on (those only analysts see). A reason is given only when the entity has
+ * data for the feature, or when the absence itself is the point ("no loan repaid yet"); otherwise the
+ * template answers null and the feature gives no reason. Codes never change meaning.
  */
 import type { FeatureEvidence, FeatureName } from './features.js';
+
+export interface ReasonEvidence {
+  /** Short facts a person can check. */
+  readonly facts: ReadonlyArray<{ readonly label: string; readonly value: string }>;
+  /** Other entities the reason rests on (third parties: shown to analysts only). */
+  readonly entities: ReadonlyArray<{ readonly id: string; readonly role: string }>;
+}
 
 export interface ReasonText {
   readonly code: string;
   readonly text: string;
-  readonly evidence: Readonly<Record<string, unknown>>;
+  readonly evidence: ReasonEvidence;
 }
 
-type Template = (value: number, ev: FeatureEvidence) => ReasonText;
+type Template = (value: number | null, ev: FeatureEvidence) => ReasonText | null;
 
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
-const n = (x: number): string => String(Math.round(x));
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+export const count = (x: number): string => NUMBER.format(Math.round(x));
+export const percent = (x: number): string => `${Math.round(x * 100)}%`;
+/** "1 loan", "3 loans" (irregular plurals passed in). */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${Math.round(n) === 1 ? one : many}`;
+/** A duration in days: "less than a day", "1 day", "45 days". */
+const days = (x: number): string => (x < 0.5 ? 'less than a day' : plural(x, 'day'));
+const only = (x: number): string => (x < 0.5 ? days(x) : `only ${days(x)}`);
 
-function concentration(value: number, ev: FeatureEvidence): ReasonText {
-  const top = ev.topPayer;
-  const text = top
-    ? `${pct(top.share)} of inflow comes from one payer, ${top.id}`
-    : `inflow is concentrated on few payers (Herfindahl index ${value.toFixed(2)})`;
-  return { code: 'INFLOW_CONCENTRATED', text, evidence: { herfindahl: value, topPayer: top } };
+/** An amount in minor units, in the entity's currency ("USD 1,234.56"), or a plain number without one. */
+export function money(minor: number, currency: string | null): string {
+  if (!currency) return count(minor);
+  try {
+    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'code' });
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    return format.format(minor / 10 ** digits).replace(/\u00a0/g, ' ');
+  } catch {
+    return `${count(minor)} ${currency} minor units`;
+  }
 }
 
-function community(value: number, ev: FeatureEvidence): ReasonText {
-  const c = ev.community;
-  const text = c
-    ? `community ${c.id} has a bad rate of ${pct(c.badRate)} vs ${pct(c.overallBadRate)} overall`
-    : `the entity's community is ${value.toFixed(1)}× as risky as the network overall`;
-  return { code: 'RISKY_COMMUNITY', text, evidence: { ratio: value, community: c } };
-}
+const facts = (...list: Array<[string, string]>): ReasonEvidence['facts'] => list.map(([label, value]) => ({ label, value }));
+const reason = (code: string, text: string, f: ReasonEvidence['facts'] = [], entities: ReasonEvidence['entities'] = []): ReasonText => ({
+  code,
+  text,
+  evidence: { facts: f, entities },
+});
 
-function nearestBad(value: number, ev: FeatureEvidence): ReasonText {
-  const b = ev.nearestBad;
-  const via = b && b.path.length > 2 ? ` via ${b.path.slice(1, -1).join(', ')}` : '';
-  const text = b
-    ? `${b.hops} hop${b.hops === 1 ? '' : 's'} from bad entity ${b.id}${via}`
-    : `${n(value)} hops from a bad entity`;
-  return { code: 'CLOSE_TO_BAD_ENTITY', text, evidence: { hops: value, nearestBad: b } };
-}
-
-function badCounterparties(value: number, ev: FeatureEvidence): ReasonText {
-  const ids = ev.badCounterparties;
-  const list = ids.length > 0 ? `, e.g. ${ids.slice(0, 3).join(', ')}` : '';
-  return {
-    code: 'BAD_COUNTERPARTIES',
-    text: `${pct(value)} of counterparties are bad or were reported negatively by others${list}`,
-    evidence: { share: value, counterparties: ids },
+/** A template for a count or amount feature: `text` for a value, `absent` when there is none (0 or missing). */
+function counted(code: string, text: (v: number, ev: FeatureEvidence) => string, absent: ((ev: FeatureEvidence) => string) | null): Template {
+  return (v, ev) => {
+    if (v === null || Math.round(v) === 0) return absent ? reason(code, absent(ev)) : null;
+    return reason(code, text(v, ev));
   };
 }
 
+/** A template that gives a reason only when there is a value. */
+function valued(code: string, text: (v: number, ev: FeatureEvidence) => string, evidence?: (v: number, ev: FeatureEvidence) => ReasonEvidence): Template {
+  return (v, ev) => {
+    if (v === null) return null;
+    const e = evidence?.(v, ev) ?? { facts: [], entities: [] };
+    return { code, text: text(v, ev), evidence: e };
+  };
+}
+
+const loanFacts = (ev: FeatureEvidence) =>
+  facts(['repaid', count(ev.loans.repaid)], ['late', count(ev.loans.late)], ['defaulted', count(ev.loans.defaulted)], ['open', count(ev.loans.current)]);
+
+const flow = (code: string, dir: 'incoming' | 'outgoing', window: string): Template =>
+  counted(code, (v) => `only ${plural(v, `${dir} payment or trade`, `${dir} payments or trades`)} in the last ${window}`, () => `no ${dir} payments or trades in the last ${window}`);
+
+const amount = (code: string, what: 'inflow' | 'outflow', window: string): Template =>
+  counted(code, (v, ev) => `${what} of ${money(v, ev.currency)} over the last ${window}`, () => `no ${what} in the last ${window}`);
+
+function concentration(v: number | null, ev: FeatureEvidence): ReasonText | null {
+  if (v === null) return null;
+  const top = ev.topPayer;
+  if (!top) return reason('INFLOW_CONCENTRATED', `inflow over the last year comes from few payers (concentration ${v.toFixed(2)} on a scale of 0 to 1)`);
+  return reason(
+    'INFLOW_CONCENTRATED',
+    `${percent(top.share)} of inflow over the last year comes from one payer`,
+    facts(['share of the largest payer', percent(top.share)], ['concentration (0 to 1)', v.toFixed(2)]),
+    [{ id: top.id, role: 'largest payer' }],
+  );
+}
+
+function community(v: number | null, ev: FeatureEvidence): ReasonText | null {
+  const c = ev.community;
+  if (v === null || !c) return null;
+  return reason(
+    'RISKY_COMMUNITY',
+    `its trading community has a bad rate of ${percent(c.badRate)}, ${v.toFixed(1)} times the network's ${percent(c.overallBadRate)}`,
+    facts(['community', c.id], ['community members', count(c.size)], ['community bad rate', percent(c.badRate)], ['network bad rate', percent(c.overallBadRate)]),
+  );
+}
+
+function nearestBad(v: number | null, ev: FeatureEvidence): ReasonText | null {
+  const b = ev.nearestBad;
+  if (v === null || !b) return null;
+  const text =
+    b.hops === 1
+      ? 'trades directly with a flagged, defaulted or adversely reported entity'
+      : `${plural(b.hops, 'step')} away from a flagged, defaulted or adversely reported entity in the trading network`;
+  const via = b.path.slice(1, -1).map((id) => ({ id, role: 'on the path' }));
+  return reason('CLOSE_TO_BAD_ENTITY', text, facts(['steps', count(b.hops)]), [...via, { id: b.id, role: 'bad entity' }]);
+}
+
+function badCounterparties(v: number | null, ev: FeatureEvidence): ReasonText | null {
+  if (v === null || v === 0) return null;
+  return reason(
+    'BAD_COUNTERPARTIES',
+    `${percent(v)} of its counterparties are flagged, defaulted or mostly reported negatively by others`,
+    facts(['share of counterparties', percent(v)]),
+    ev.badCounterparties.map((id) => ({ id, role: 'bad counterparty' })),
+  );
+}
+
+function adverseReports(v: number | null, ev: FeatureEvidence): ReasonText | null {
+  const total = ev.reported.negative + ev.reported.positive;
+  if (v === null || total === 0) return null;
+  const worst = ev.reported.worstBy ? [{ id: ev.reported.worstBy, role: 'reported the worst outcome' }] : [];
+  return reason(
+    'ADVERSE_REPORTS',
+    `${percent(v)} of the outcomes its counterparties reported are adverse (${count(ev.reported.negative)} of ${count(total)})`,
+    facts(['adverse', count(ev.reported.negative)], ['positive', count(ev.reported.positive)]),
+    worst,
+  );
+}
+
 const TEMPLATES: Record<FeatureName, Template> = {
-  loansDefaulted: (v, ev) => ({
-    code: 'LOAN_DEFAULTED',
-    text: `${n(v)} loan(s) defaulted`,
-    evidence: { loans: ev.loans },
-  }),
-  loansLate: (v, ev) => ({
-    code: 'LOAN_LATE',
-    text: `${n(v)} loan(s) currently late`,
-    evidence: { loans: ev.loans },
-  }),
-  loansRepaid: (v, ev) => ({
-    code: 'FEW_LOANS_REPAID',
-    text: `only ${n(v)} loan(s) repaid so far`,
-    evidence: { loans: ev.loans },
-  }),
-  reportedNegativeShare: (v, ev) => ({
-    code: 'ADVERSE_REPORTS',
-    text: `${pct(v)} of counterparty reports are adverse (${ev.reported.negative} of ${ev.reported.negative + ev.reported.positive})`,
-    evidence: { share: v, ...ev.reported },
-  }),
-  reportedCount: (v, ev) => ({
-    code: 'FEW_REPORTS',
-    text: `only ${n(v)} outcome(s) reported by counterparties`,
-    evidence: { ...ev.reported },
-  }),
-  flags: (v, ev) => ({
-    code: 'FLAGGED',
-    text: `${n(v)} fraud or analyst flag(s)`,
-    evidence: { reasons: ev.flagReasons },
-  }),
-  tenureDays: (v) => ({
-    code: 'SHORT_TENURE',
-    text: `active for only ${n(v)} days`,
-    evidence: { tenureDays: v },
-  }),
-  regularity: (v) => ({
-    code: 'IRREGULAR_ACTIVITY',
-    text: `activity is irregular (regularity ${v.toFixed(2)} of 1)`,
-    evidence: { regularity: v },
-  }),
-  counterparties: (v) => ({
-    code: 'FEW_COUNTERPARTIES',
-    text: `trades with only ${n(v)} counterpart(ies) in the last year`,
-    evidence: { counterparties: v },
-  }),
-  inCount90: (v) => ({
-    code: 'LOW_RECENT_INFLOW',
-    text: `${n(v)} incoming payment(s) or trade(s) in the last 90 days`,
-    evidence: { inCount90: v },
-  }),
-  inCount30: (v) => ({
-    code: 'LOW_INFLOW_30D',
-    text: `${n(v)} incoming payment(s) in the last 30 days`,
-    evidence: { inCount30: v },
-  }),
-  inCount365: (v) => ({
-    code: 'LOW_INFLOW_365D',
-    text: `${n(v)} incoming payment(s) in the last year`,
-    evidence: { inCount365: v },
-  }),
-  outCount30: (v) => ({
-    code: 'LOW_OUTFLOW_30D',
-    text: `${n(v)} outgoing payment(s) in the last 30 days`,
-    evidence: { outCount30: v },
-  }),
-  outCount90: (v) => ({
-    code: 'LOW_OUTFLOW_90D',
-    text: `${n(v)} outgoing payment(s) in the last 90 days`,
-    evidence: { outCount90: v },
-  }),
-  outCount365: (v) => ({
-    code: 'LOW_OUTFLOW_365D',
-    text: `${n(v)} outgoing payment(s) in the last year`,
-    evidence: { outCount365: v },
-  }),
-  inAmount30: (v) => ({
-    code: 'LOW_INFLOW_AMOUNT_30D',
-    text: `inflow of ${n(v)} (minor units) in 30 days`,
-    evidence: { inAmount30: v },
-  }),
-  inAmount90: (v) => ({
-    code: 'LOW_INFLOW_AMOUNT_90D',
-    text: `inflow of ${n(v)} (minor units) in 90 days`,
-    evidence: { inAmount90: v },
-  }),
-  inAmount365: (v) => ({
-    code: 'LOW_INFLOW_AMOUNT_365D',
-    text: `inflow of ${n(v)} (minor units) in a year`,
-    evidence: { inAmount365: v },
-  }),
-  outAmount30: (v) => ({
-    code: 'OUTFLOW_30D',
-    text: `outflow of ${n(v)} (minor units) in 30 days`,
-    evidence: { outAmount30: v },
-  }),
-  outAmount90: (v) => ({
-    code: 'OUTFLOW_90D',
-    text: `outflow of ${n(v)} (minor units) in 90 days`,
-    evidence: { outAmount90: v },
-  }),
-  outAmount365: (v) => ({
-    code: 'OUTFLOW_365D',
-    text: `outflow of ${n(v)} (minor units) in a year`,
-    evidence: { outAmount365: v },
-  }),
-  netInflow90: (v) => ({
-    code: 'LOW_NET_INFLOW',
-    text: `net inflow of ${n(v)} (minor units) over 90 days`,
-    evidence: { netInflow90: v },
-  }),
-  growth: (v) => ({
-    code: 'ACTIVITY_CHANGE',
-    text: `activity changed by ${pct(v)} against the previous 90 days`,
-    evidence: { growth: v },
-  }),
-  daysSinceActivity: (v, ev) => ({
-    code: 'INACTIVE',
-    text: `no activity for ${n(v)} days`,
-    evidence: { daysSinceActivity: v, lastActivityAt: ev.lastActivityAt },
-  }),
-  pagerankPct: (v) => ({
-    code: 'PERIPHERAL',
-    text: `peripheral in the network (PageRank percentile ${pct(v)})`,
-    evidence: { pagerankPct: v },
-  }),
-  degree: (v) => ({
-    code: 'FEW_CONNECTIONS',
-    text: `${n(v)} connection(s) in the network`,
-    evidence: { degree: v },
-  }),
-  betweenness: (v) => ({
-    code: 'BROKER_POSITION',
-    text: `betweenness ${v.toFixed(3)}`,
-    evidence: { betweenness: v },
-  }),
+  loansDefaulted: counted('LOAN_DEFAULTED', (v) => `${plural(v, 'loan')} defaulted`, null),
+  loansLate: counted('LOAN_LATE', (v) => `${plural(v, 'loan')} past due`, null),
+  loansRepaid: (v, ev) => {
+    if (v === null || Math.round(v) === 0)
+      return reason('FEW_LOANS_REPAID', ev.loans.current + ev.loans.late + ev.loans.defaulted > 0 ? 'no loan repaid yet' : 'no loan history yet', loanFacts(ev));
+    return reason('FEW_LOANS_REPAID', `only ${plural(v, 'loan')} repaid so far`, loanFacts(ev));
+  },
+  reportedNegativeShare: adverseReports,
+  reportedCount: counted('FEW_REPORTS', (v) => `only ${plural(v, 'outcome')} reported by counterparties so far`, null),
+  flags: (v, ev) => {
+    if (v === null || Math.round(v) === 0) return null;
+    const why = ev.flagReasons.length ? `: ${ev.flagReasons.map((r) => r.replace(/_/g, ' ')).join(', ')}` : '';
+    return reason('FLAGGED', `${plural(v, 'fraud or analyst flag')} raised${why}`, facts(['flags', count(v)]));
+  },
+  tenureDays: (v) => (v === null ? reason('SHORT_TENURE', 'no activity history yet') : reason('SHORT_TENURE', `active for ${only(v)}`)),
+  accountAgeDays: valued('NEW_ACCOUNT', (v) => `account opened ${only(v)} ago`),
+  regularity: valued('IRREGULAR_ACTIVITY', (v) => `its activity is irregular (regularity ${v.toFixed(2)} on a scale of 0 to 1)`),
+  burstiness: valued('BURSTY_ACTIVITY', (v) => `its activity comes in bursts (burstiness ${v.toFixed(2)} on a scale of −1 to 1)`),
+  counterparties: counted('FEW_COUNTERPARTIES', (v) => `trades with only ${plural(v, 'counterparty', 'counterparties')} in the last year`, () => 'no counterparties in the last year'),
+  degree: counted('FEW_CONNECTIONS', (v) => `only ${plural(v, 'trading relationship')} in the network`, () => 'no trading relationships in the network'),
+  fanIn90: counted('PAYERS_90D', (v) => `${plural(v, 'distinct payer')} in the last 90 days`, () => 'no payers in the last 90 days'),
+  fanOut90: counted('PAYEES_90D', (v) => `${plural(v, 'distinct payee')} in the last 90 days`, () => 'no payees in the last 90 days'),
+  newCounterpartyShare90: valued('MANY_NEW_COUNTERPARTIES', (v) => `${percent(v)} of its counterparties of the last 90 days are new`),
+  reciprocity: valued('RECIPROCITY', (v) => `${percent(v)} of its counterparties trade with it in both directions`),
+  inCount30: flow('LOW_INFLOW_30D', 'incoming', '30 days'),
+  inCount90: flow('LOW_RECENT_INFLOW', 'incoming', '90 days'),
+  inCount365: flow('LOW_INFLOW_365D', 'incoming', 'year'),
+  outCount30: flow('LOW_OUTFLOW_30D', 'outgoing', '30 days'),
+  outCount90: flow('LOW_OUTFLOW_90D', 'outgoing', '90 days'),
+  outCount365: flow('LOW_OUTFLOW_365D', 'outgoing', 'year'),
+  inAmount30: amount('LOW_INFLOW_AMOUNT_30D', 'inflow', '30 days'),
+  inAmount90: amount('LOW_INFLOW_AMOUNT_90D', 'inflow', '90 days'),
+  inAmount365: amount('LOW_INFLOW_AMOUNT_365D', 'inflow', 'year'),
+  outAmount30: amount('OUTFLOW_30D', 'outflow', '30 days'),
+  outAmount90: amount('OUTFLOW_90D', 'outflow', '90 days'),
+  outAmount365: amount('OUTFLOW_365D', 'outflow', 'year'),
+  netInflow90: valued('LOW_NET_INFLOW', (v, ev) =>
+    v < 0
+      ? `pays out ${money(-v, ev.currency)} more than it receives over the last 90 days`
+      : Math.round(v) === 0
+        ? 'receives no more than it pays out over the last 90 days'
+        : `net inflow of only ${money(v, ev.currency)} over the last 90 days`,
+  ),
+  growth: valued('ACTIVITY_CHANGE', (v) => (v < 0 ? `activity fell by ${percent(-v)} against the 90 days before` : `activity rose by ${percent(v)} against the 90 days before`)),
+  daysSinceActivity: valued('INACTIVE', (v) => (v < 0.5 ? 'last active less than a day ago' : `no activity for ${days(v)}`), (_v, ev) => ({ facts: ev.lastActivityAt ? facts(['last activity', ev.lastActivityAt.slice(0, 10)]) : [], entities: [] })),
+  pagerankPct: valued('PERIPHERAL', (v) => (v < 0.005 ? 'among the least central entities of the trading network' : `peripheral in the trading network (more central than only ${percent(v)} of entities)`)),
+  betweenness: valued('BROKER_POSITION', (v) => `sits between otherwise separate parts of the network (betweenness ${v.toFixed(3)} on a scale of 0 to 1)`),
   concentration,
-  counterpartyRisk: (v) => ({
-    code: 'RISKY_COUNTERPARTIES',
-    text: `counterparties carry elevated risk (volume-weighted exposure ${v.toFixed(2)})`,
-    evidence: { counterpartyRisk: v },
-  }),
-  exposure: (v) => ({
-    code: 'EXPOSED_TO_BAD',
-    text: `exposure to bad entities ${v.toFixed(2)}`,
-    evidence: { exposure: v },
-  }),
+  counterpartyRisk: valued('RISKY_COUNTERPARTIES', (v) => `its counterparties are exposed to bad entities (volume-weighted exposure ${v.toFixed(2)} on a scale of 0 to 1)`),
+  exposure: valued('EXPOSED_TO_BAD', (v) => `more exposed to bad entities through its relationships than ${percent(v)} of entities`),
   badCounterpartyShare: badCounterparties,
   nearestBadHops: nearestBad,
   communityRisk: community,
-  communitySize: (v) => ({
-    code: 'COMMUNITY_SIZE',
-    text: `community of ${n(v)} members`,
-    evidence: { communitySize: v },
-  }),
+  communitySize: counted('COMMUNITY_SIZE', (v) => `belongs to a trading community of ${plural(v, 'member')}`, null),
 };
 
-/** The reason for a feature's value; a missing value says so. */
-export function reasonText(feature: FeatureName, value: number | null, ev: FeatureEvidence): ReasonText {
-  if (value === null) {
-    return { code: `NO_DATA_${codeStem(feature)}`, text: `no data on ${feature}`, evidence: { feature } };
-  }
+/** The reason for a feature's value, or null when it has no data and its absence is not a reason. */
+export function reasonText(feature: FeatureName, value: number | null, ev: FeatureEvidence): ReasonText | null {
   return TEMPLATES[feature](value, ev);
-}
-
-function codeStem(feature: string): string {
-  return feature.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }

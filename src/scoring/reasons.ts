@@ -1,9 +1,11 @@
 /**
  * Reasons: the characteristics that cost the most points against the best attainable bin, each with a
- * stable code, a plain sentence and the evidence behind it (adverse-action style, most costly first).
+ * stable code, a sentence a person reads and the evidence behind it (adverse-action style, most costly
+ * first). A characteristic whose feature has no data for the entity (and whose absence is no reason)
+ * gives no reason; the next costliest does.
  */
 import type { Dimension, FeatureEvidence, FeatureName } from './features.js';
-import { reasonText } from './reason-texts.js';
+import { reasonText, type ReasonEvidence } from './reason-texts.js';
 import type { CharacteristicPoints } from './scorecard.js';
 
 export interface Reason {
@@ -14,7 +16,7 @@ export interface Reason {
   /** Points lost against the best bin of the characteristic (> 0). */
   readonly pointsLost: number;
   readonly text: string;
-  readonly evidence: Readonly<Record<string, unknown>>;
+  readonly evidence: ReasonEvidence;
 }
 
 export interface ReasonOptions {
@@ -33,21 +35,24 @@ export function topReasons(
   options: Partial<ReasonOptions> = {},
 ): Reason[] {
   const { max, minPointsLost } = { ...DEFAULT_REASON_OPTIONS, ...options };
-  return points
+  const out: Reason[] = [];
+  const costly = points
     .map((p) => ({ p, lost: p.maxPoints - p.points }))
     .filter(({ lost }) => lost >= minPointsLost)
-    .sort((a, b) => b.lost - a.lost || a.p.feature.localeCompare(b.p.feature))
-    .slice(0, max)
-    .map(({ p, lost }) => {
-      const r = reasonText(p.feature, p.value, evidence);
-      return {
-        code: r.code,
-        feature: p.feature,
-        dimension: p.dimension,
-        value: p.value,
-        pointsLost: Math.round(lost * 10) / 10,
-        text: r.text,
-        evidence: r.evidence,
-      };
+    .sort((a, b) => b.lost - a.lost || a.p.feature.localeCompare(b.p.feature));
+  for (const { p, lost } of costly) {
+    if (out.length >= max) break;
+    const r = reasonText(p.feature, p.value, evidence);
+    if (!r) continue;
+    out.push({
+      code: r.code,
+      feature: p.feature,
+      dimension: p.dimension,
+      value: p.value,
+      pointsLost: Math.round(lost * 10) / 10,
+      text: r.text,
+      evidence: r.evidence,
     });
+  }
+  return out;
 }

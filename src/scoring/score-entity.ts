@@ -39,7 +39,7 @@ export function scoreEntity(
     pd: Math.round(result.pd * 10000) / 10000,
     dimensions: result.dimensions,
     reasons: topReasons(result.characteristics, features.evidence, options.reasons),
-    limit: creditLimit(result.pd, features.values.netInflow90, options.limitPolicy ?? DEFAULT_LIMIT_POLICY),
+    limit: creditLimit(result.pd, features.values.netInflow90, options.limitPolicy ?? DEFAULT_LIMIT_POLICY, features.evidence.currency),
     modelVersion: model.version,
   };
 }

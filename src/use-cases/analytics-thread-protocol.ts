@@ -9,10 +9,10 @@ import type {
   CommunitiesResult,
   RiskResult,
 } from '../analytics/analytics-pipeline.js';
-import type { GraphSnapshot } from '../analytics/edge-list.js';
+import type { AnalyticsGraph } from '../analytics/edge-list.js';
 
 export interface AnalyticsThreadInput {
-  readonly snapshot: GraphSnapshot;
+  readonly snapshot: AnalyticsGraph;
   readonly options: AnalyticsOptions;
   /** The run's seed (sampled betweenness, Louvain node order). */
   readonly seed: number;

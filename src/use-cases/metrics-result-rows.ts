@@ -2,24 +2,52 @@
  * Turns the analytics arrays of a run into the rows the metrics repository writes: one row per entity,
  * per community, per ring. NaN (undefined, e.g. no inflow) becomes null.
  */
-import type { GraphSnapshot } from '../analytics/edge-list.js';
+import type { AnalyticsGraph } from '../analytics/edge-list.js';
 import type { CentralityResult, CommunitiesResult, RiskResult } from '../analytics/analytics-pipeline.js';
 import type { CommunityRow, EntityMetricsRow, RingRow } from '../db/metrics-repository.js';
 import { badHops, pathToNearestBad } from '../analytics/nearest-bad.js';
+import type { FeatureBatch, RunLookup } from '../features/compute-features.js';
+import { FEATURE_COUNT } from '../features/feature-writer.js';
+import type { RunSignals } from '../features/run-signals.js';
 
 const num = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : x);
 
-/** One EntityMetrics row per entity of the snapshot. */
+/** Each entity's run values as the features read them (indices of the snapshot). */
+export function runSignalsOf(s: AnalyticsGraph, c: CentralityResult, k: CommunitiesResult, r: RiskResult): RunLookup {
+  return (v: number): RunSignals => {
+    const path = pathToNearestBad(r.nearestBad, v);
+    return {
+      pagerankPct: num(c.pagerankPct[v]),
+      betweenness: num(c.betweenness[v]),
+      counterpartyRisk: num(r.counterpartyRisk[v]),
+      exposure: num(r.exposurePct[v]),
+      communityId: String(k.community[v]),
+      communityBadRate: num(k.entityRisk[v]),
+      communitySize: k.communities[k.community[v]!]?.size ?? null,
+      overallBadRate: k.prior,
+      nearestBadPath: path ? path.map((u) => s.ids[u]!) : null,
+    };
+  };
+}
+
+/**
+ * One EntityMetrics row per entity of the snapshot: the run's metrics, and the entity's feature
+ * vector (schema order, NaN = missing) with its evidence (JSON) from `features`, whose row v is entity v.
+ */
 export function entityMetricsRows(
-  s: GraphSnapshot,
+  s: AnalyticsGraph,
   c: CentralityResult,
   k: CommunitiesResult,
   r: RiskResult,
+  features: FeatureBatch,
 ): EntityMetricsRow[] {
   return s.ids.map((id, v) => {
     const path = pathToNearestBad(r.nearestBad, v);
     return {
       id,
+      features: Array.from(features.values.subarray(v * FEATURE_COUNT, (v + 1) * FEATURE_COUNT)),
+      evidence: JSON.stringify(features.evidence[v]),
+      asOfMs: features.asOfMs,
       metrics: {
         pagerank: num(c.pagerank[v]),
         pagerankPct: num(c.pagerankPct[v]),
@@ -30,6 +58,8 @@ export function entityMetricsRows(
         betweenness: num(c.betweenness[v]),
         community: num(k.community[v]),
         communityRisk: num(k.entityRisk[v]),
+        communitySize: k.communities[k.community[v]!]?.size ?? null,
+        overallBadRate: k.prior,
         exposure: num(r.exposure[v]),
         exposurePct: num(r.exposurePct[v]),
         counterpartyRisk: num(r.counterpartyRisk[v]),
@@ -55,7 +85,7 @@ export function communityRows(k: CommunitiesResult): CommunityRow[] {
 }
 
 /** Rings with their members' ids and a smoothed bad rate (same smoothing as communities). */
-export function ringRows(s: GraphSnapshot, r: RiskResult, prior: number, smoothing: number): RingRow[] {
+export function ringRows(s: AnalyticsGraph, r: RiskResult, prior: number, smoothing: number): RingRow[] {
   const risk = (members: readonly number[]) => {
     const bad = members.reduce((n, v) => n + (s.bad[v] ? 1 : 0), 0);
     return { bad, risk: (bad + smoothing * prior) / (members.length + smoothing) };

@@ -1,28 +1,16 @@
 /**
  * The `monitoring` stage of a metrics run: every loan open at the snapshot's as-of time is monitored
- * (pure, src/monitoring) and its results are written under the run, so they switch into service with
- * the run's other results. The snapshot's supply links are taken before the analytics (whose thread
- * receives the edge arrays); the run's communities are handed in after them.
+ * (pure, src/monitoring) with the run's communities, and its results are written under the run, so
+ * they switch into service with the run's other results.
  */
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/driver.js';
 import { writeLoanMonitoring } from '../db/monitoring-repository.js';
-import type { Facts } from '../analytics/facts.js';
-import type { EdgeList } from '../analytics/edge-list.js';
+import type { GraphSnapshot } from '../analytics/edge-list.js';
 import { monitorLoans } from '../monitoring/monitor-loans.js';
-import type { MonitoringInput, SupplyLinks } from '../monitoring/monitoring-input.js';
+import type { MonitoringInput } from '../monitoring/monitoring-input.js';
 import { monitoringOptions, type MonitoringOptions } from '../monitoring/monitoring-options.js';
 import { monitoringRecords } from '../monitoring/monitoring-record.js';
-import { supplyLinksOf } from '../monitoring/supply-links.js';
-
-/** What the stage needs from the run's snapshot. */
-export interface MonitoredSnapshot {
-  readonly ids: readonly string[];
-  readonly edges: EdgeList;
-  readonly identifierGroups: readonly (readonly number[])[];
-  readonly facts: Facts;
-  readonly asOfMs: number;
-}
 
 export interface MonitoringCounts {
   readonly monitoredLoans: number;
@@ -31,11 +19,11 @@ export interface MonitoringCounts {
 }
 
 /** The monitoring options of a run, from config. */
-export function monitoringOptionsOf(config: Config['monitoring']): MonitoringOptions {
+export function monitoringOptionsOf(config: Config['metrics']['monitoring']): MonitoringOptions {
   return monitoringOptions({ windowDays: config.windowDays, lookbackDays: config.lookbackDays, maxHops: config.maxHops });
 }
 
-/** Runs the monitoring of one run's open loans and writes it; returns counts for the run record. */
+/** Monitors the open loans of `input` and writes the results under the run; returns counts for the run record. */
 export async function monitorRunLoans(
   db: Database,
   runId: string,
@@ -54,15 +42,14 @@ export async function monitorRunLoans(
   };
 }
 
-/**
- * The stage in two calls: `prepareMonitoring(snapshot)` before the analytics thread takes the edges,
- * then `run(db, runId, community)` once the communities are known.
- */
-export function prepareMonitoring(snapshot: MonitoredSnapshot, config: Config['monitoring']) {
-  const supplies: SupplyLinks = supplyLinksOf(snapshot.edges);
-  const { ids, identifierGroups, facts, asOfMs } = snapshot;
-  return {
-    run: (db: Database, runId: string, community: ArrayLike<number> | null, batchRows: number) =>
-      monitorRunLoans(db, runId, { ids, facts, asOfMs, identifierGroups, supplies, community }, monitoringOptionsOf(config), batchRows),
-  };
+/** The stage of a refresh: the snapshot's open loans, with the run's communities. */
+export function monitorSnapshotLoans(
+  db: Database,
+  runId: string,
+  snapshot: GraphSnapshot,
+  community: ArrayLike<number>,
+  config: Config['metrics'],
+): Promise<MonitoringCounts> {
+  const { ids, facts, asOfMs, identifierGroups } = snapshot;
+  return monitorRunLoans(db, runId, { ids, facts, asOfMs, identifierGroups, community }, monitoringOptionsOf(config.monitoring), config.writeBatchRows);
 }

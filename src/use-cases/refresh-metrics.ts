@@ -1,6 +1,6 @@
 /**
- * A full metrics refresh: snapshot → centrality → communities → risk → write-back → switch, then
- * retention. Idempotent per run id: a retried or recovered job recomputes from a fresh snapshot and
+ * A full metrics refresh: snapshot → centrality → communities → risk → features → write-back →
+ * monitoring → switch, then retention. Idempotent per run id: a retried or recovered job recomputes from a fresh snapshot and
  * MERGEs over whatever the crashed attempt wrote; the previous run stays in service until the switch.
  */
 import type { Config } from '../config/index.js';
@@ -20,9 +20,13 @@ import {
 import { ANALYTICS_DEFAULTS, type AnalyticsOptions } from '../analytics/analytics-pipeline.js';
 import { seedFromString } from '../analytics/rng.js';
 import { runAnalyticsInThread } from './run-analytics-thread.js';
-import { communityRows, entityMetricsRows, ringRows } from './metrics-result-rows.js';
+import { communityRows, entityMetricsRows, ringRows, runSignalsOf } from './metrics-result-rows.js';
+import { computeSnapshotFeatures } from './compute-run-features.js';
+import { fillRunFeatures } from '../features/compute-features.js';
+import { FEATURE_COUNT } from '../features/feature-writer.js';
+import { monitorSnapshotLoans } from './monitor-loans-stage.js';
 
-export const REFRESH_STAGES = ['snapshot', 'centrality', 'communities', 'risk', 'write-back', 'switch'] as const;
+export const REFRESH_STAGES = ['snapshot', 'centrality', 'communities', 'risk', 'features', 'write-back', 'monitoring', 'switch'] as const;
 export type RefreshStage = (typeof REFRESH_STAGES)[number];
 
 /** Reported after each step: the stage, its progress within (0–1) and the overall percentage. */
@@ -51,10 +55,9 @@ export interface RefreshSummary {
   readonly stages: readonly StageTiming[];
 }
 
-const SNAPSHOT_PAGE = 5000;
 const MAX_IDENTIFIER_SHARE = 50;
 /** Share of the whole refresh each stage represents in the progress percentage. */
-const STAGE_WEIGHT: Record<RefreshStage, number> = { snapshot: 25, centrality: 20, communities: 15, risk: 10, 'write-back': 28, switch: 2 };
+const STAGE_WEIGHT: Record<RefreshStage, number> = { snapshot: 20, centrality: 20, communities: 10, risk: 10, features: 5, 'write-back': 30, monitoring: 3, switch: 2 };
 
 function percentAt(stage: RefreshStage, fraction: number): number {
   let before = 0;
@@ -104,9 +107,10 @@ async function runStages(
   const counts: Record<string, number | boolean> = {};
   let t = performance.now();
   const report = (stage: RefreshStage, fraction: number) => onProgress({ runId, stage, stageFraction: fraction, percent: percentAt(stage, fraction) });
-  const finish = async (stage: RefreshStage, status: 'running' | 'writing' = 'running', snapshotAtMs?: number) => {
+  /** Records a finished stage: its time since the previous one, or `ms` for a stage that ran alongside others. */
+  const finish = async (stage: RefreshStage, status: 'running' | 'writing' = 'running', snapshotAtMs?: number, ms?: number) => {
     const now = performance.now();
-    stages.push({ stage, ms: Math.round(now - t) });
+    stages.push({ stage, ms: ms ?? Math.round(now - t) });
     t = now;
     await updateRunProgress(db, runId, { status, stage, stages, counts, snapshotAtMs });
     await report(stage, 1);
@@ -114,27 +118,39 @@ async function runStages(
 
   await report('snapshot', 0);
   const snapshotAtMs = Date.now();
-  const snapshot = await readGraphSnapshot(db, { idPrefix: scope, pageSize: SNAPSHOT_PAGE, maxIdentifierShare: MAX_IDENTIFIER_SHARE });
+  const snapshot = await readGraphSnapshot(db, { idPrefix: scope, maxIdentifierShare: MAX_IDENTIFIER_SHARE, asOfMs: snapshotAtMs });
   Object.assign(counts, { entities: snapshot.ids.length, edges: snapshot.edges.length, bad: snapshot.bad.reduce((a, b) => a + b, 0) });
   await finish('snapshot', 'running', snapshotAtMs);
 
-  // CPU-heavy stages in a worker thread (edge arrays handed over); this loop stays free to renew the job lock
-  const { centrality, communities, risk } = await runAnalyticsInThread(snapshot, options, seed, async (done) => {
+  // CPU-heavy stages in a worker thread (edge arrays handed over) while this thread computes the fact
+  // features in chunks (the two use both cores); the loop stays free to renew the job lock
+  const features = computeSnapshotFeatures(snapshot);
+  features.catch(() => undefined);
+  const analyticsGraph = { ids: snapshot.ids, bad: snapshot.bad, edges: snapshot.edges, identifierGroups: snapshot.identifierGroups };
+  const { centrality, communities, risk } = await runAnalyticsInThread(analyticsGraph, options, seed, async (done) => {
     if (done.stage === 'centrality') Object.assign(counts, { ...done.result.stats });
     else if (done.stage === 'communities') Object.assign(counts, { communities: done.result.count, modularity: done.result.modularity });
     else {
       const r = done.result;
       Object.assign(counts, { ...r.stats, cycles: r.cycles.length, cyclesTruncated: r.cyclesTruncated, identifierRings: r.identifierRings.length });
     }
-    await finish(done.stage, done.stage === 'risk' ? 'writing' : 'running');
+    await finish(done.stage);
   });
+  const { batch: featureBatch, ms: featureMs } = await features;
+  fillRunFeatures(featureBatch, runSignalsOf(snapshot, centrality, communities, risk));
+  counts.features = FEATURE_COUNT;
+  await finish('features', 'writing', undefined, featureMs);
 
   const batch = config.writeBatchRows;
   await writeCommunities(db, runId, communityRows(communities), batch);
   await writeRings(db, runId, ringRows(snapshot, risk, communities.prior, options.riskSmoothing), batch);
-  const rows = entityMetricsRows(snapshot, centrality, communities, risk);
+  const rows = entityMetricsRows(snapshot, centrality, communities, risk, featureBatch);
   await writeEntityMetrics(db, runId, rows, batch, (done) => report('write-back', done / Math.max(1, rows.length)));
   await finish('write-back', 'writing');
+
+  // post-loan monitoring of the open loans (src/monitoring), written under the run before the switch
+  Object.assign(counts, await monitorSnapshotLoans(db, runId, snapshot, communities.community, config));
+  await finish('monitoring', 'writing');
 
   const { previousId } = await switchCurrentRun(db, runId, counts, [...stages, { stage: 'switch', ms: 0 }]);
   const deletedRuns = await deleteExpiredRuns(db, scope, config.runsKeep, batch);

@@ -16,7 +16,7 @@ import type {
   CommunitiesResult,
   RiskResult,
 } from '../analytics/analytics-pipeline.js';
-import type { GraphSnapshot } from '../analytics/edge-list.js';
+import type { AnalyticsGraph } from '../analytics/edge-list.js';
 import {
   transferablesOf,
   type AnalyticsThreadInput,
@@ -50,7 +50,7 @@ function startThread(input: AnalyticsThreadInput): Worker {
  * Rejects when the thread fails, exits early or `onStage` throws (the thread is then terminated).
  */
 export function runAnalyticsInThread(
-  snapshot: GraphSnapshot,
+  snapshot: AnalyticsGraph,
   options: AnalyticsOptions,
   seed: number,
   onStage: (done: AnalyticsStageDone) => void | Promise<void> = () => {},

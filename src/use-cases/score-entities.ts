@@ -1,31 +1,31 @@
 /**
- * Scores entities: one Cypher read of their signals (current run, facts before the scoring date), then
- * the pure scorecard. Bounded in time: Neo4j slower than SCORE_TIMEOUT_MS answers UpstreamError (503).
+ * Scores entities: the stored feature vectors of the run in service (one unique-key seek per id, shared
+ * with concurrent requests) and the pure scorecard. An entity without a stored vector yet, or a score as
+ * of a given date, has its features computed from its facts instead. Bounded in time: Neo4j slower than
+ * SCORE_TIMEOUT_MS answers UpstreamError (503), and the read is stopped on the server too.
  */
 import type { Config } from '../config/index.js';
 import { withDeadline } from '../db/deadline.js';
 import type { Database } from '../db/driver.js';
-import { getLogger } from '../logging/logger.js';
-import { readEntitySignals, type EntitySignals, type RatingMask } from '../db/score-repository.js';
-import { deriveFeatures } from '../scoring/derive-features.js';
-import type { Features } from '../scoring/features.js';
 import type { ScorecardModel } from '../scoring/model.js';
 import { scoreEntity, type EntityScore } from '../scoring/score-entity.js';
+import { computeEntityFeatures, fromStored, type DatedFeatures } from './entity-features.js';
 import { activeModel } from './score-model.js';
+import { servingCacheOf } from './serving-cache.js';
 
 export interface ScoreResponse extends EntityScore {
   readonly runId: string | null;
   /** The scoring date (ISO-8601): only facts before it were used. */
   readonly asOf: string;
-  /** True when no run has completed or the current run finished more than STALE_AFTER_HOURS ago. */
+  /** The date of the facts behind the features (ISO-8601): how fresh they are. */
+  readonly featuresAsOf: string;
+  /** True when no run has completed or the run in service finished more than STALE_AFTER_HOURS ago. */
   readonly stale: boolean;
 }
 
 export interface ScoreRequestOptions {
-  /** Scoring date (epoch ms); default now. */
+  /** Scoring date (epoch ms); default: now, from the stored features. */
   readonly asOfMs?: number;
-  readonly runId?: string | null;
-  readonly mask?: RatingMask;
   readonly model?: ScorecardModel;
 }
 
@@ -35,74 +35,62 @@ export interface ScoreDeps {
 }
 
 /** Whether a run is too old to trust (or missing). */
-export function isStale(
-  finishedAt: string | null | undefined,
-  nowMs: number,
-  staleAfterHours: number,
-): boolean {
-  if (!finishedAt) return true;
-  const t = Date.parse(finishedAt);
-  return !Number.isFinite(t) || nowMs - t > staleAfterHours * 3_600_000;
+export function isStale(finishedAtMs: number | null | undefined, nowMs: number, staleAfterHours: number): boolean {
+  if (finishedAtMs === null || finishedAtMs === undefined || !Number.isFinite(finishedAtMs)) return true;
+  return nowMs - finishedAtMs > staleAfterHours * 3_600_000;
 }
 
-/** Ids per read; each read is bounded by SCORE_TIMEOUT_MS on its own, so a batch never hangs either. */
-const CHUNK = 20;
-/** Chunk reads in flight at once. */
-const PARALLEL = 4;
-
-/** Features of each existing entity among `ids` (unknown ids absent), with region/sector and run. */
-export async function readFeatures(
-  deps: ScoreDeps,
-  ids: readonly string[],
-  opts: ScoreRequestOptions = {},
-): Promise<Array<{ features: Features; signals: EntitySignals }>> {
-  const asOfMs = opts.asOfMs ?? Date.now();
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
-  const results: EntitySignals[][] = new Array(chunks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) {
-      const k = next++;
-      const read = readEntitySignals(deps.db, chunks[k]!, {
-        asOfMs,
-        runId: opts.runId ?? null,
-        mask: opts.mask,
-      });
-      results[k] = await withDeadline(read, deps.config.scoring.timeoutMs, 'Neo4j (score read)');
+/** The features of the existing entities among `ids`: stored ones, computed ones where none is stored. */
+async function featuresOf(deps: ScoreDeps, ids: readonly string[], opts: ScoreRequestOptions, nowMs: number) {
+  const timeoutMs = deps.config.scoring.timeoutMs;
+  const cache = servingCacheOf(deps.db, deps.config.scoring.servingScope);
+  const run = await cache.servingRun(timeoutMs);
+  const out = new Map<string, DatedFeatures>();
+  if (opts.asOfMs !== undefined) {
+    return { run, features: await computeEntityFeatures(deps.db, ids, opts.asOfMs, run?.id ?? null, timeoutMs) };
+  }
+  let missing: string[] = [...ids];
+  if (run) {
+    missing = [];
+    for (const row of await cache.storedFeatures(run.id, ids, timeoutMs)) {
+      if (row.status === 'stored') out.set(row.id, fromStored(row));
+      else if (row.status === 'missing') missing.push(row.id);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, chunks.length) }, worker));
-  return results.flat().map((s) => ({ features: deriveFeatures(s.raw), signals: s }));
+  }
+  if (missing.length) for (const [id, f] of await computeEntityFeatures(deps.db, missing, nowMs, run?.id ?? null, timeoutMs)) out.set(id, f);
+  return { run, features: out };
 }
 
 /** Scores of the existing entities among `ids`, keyed by id. */
-export async function scoreEntities(
-  deps: ScoreDeps,
-  ids: readonly string[],
-  opts: ScoreRequestOptions = {},
-): Promise<Map<string, ScoreResponse>> {
+export async function scoreEntities(deps: ScoreDeps, ids: readonly string[], opts: ScoreRequestOptions = {}): Promise<Map<string, ScoreResponse>> {
   const nowMs = Date.now();
-  const asOfMs = opts.asOfMs ?? nowMs;
   const model = opts.model ?? activeModel(deps.config);
+  const { run, features } = await withDeadline(featuresOf(deps, ids, opts, nowMs), deps.config.scoring.timeoutMs, 'Neo4j (score read)');
+  const stale = isStale(run?.finishedAtMs, nowMs, deps.config.scoring.staleAfterHours);
   const out = new Map<string, ScoreResponse>();
-  for (const { features, signals } of await readFeatures(deps, ids, { ...opts, asOfMs })) {
-    out.set(features.entityId, {
-      ...scoreEntity(model, features),
-      runId: signals.run?.id ?? null,
-      asOf: new Date(asOfMs).toISOString(),
-      stale: isStale(signals.run?.finishedAt, nowMs, deps.config.scoring.staleAfterHours),
+  for (const id of ids) {
+    const f = features.get(id);
+    if (!f) continue;
+    out.set(id, {
+      ...scoreEntity(model, f),
+      runId: run?.id ?? null,
+      asOf: new Date(opts.asOfMs ?? nowMs).toISOString(),
+      featuresAsOf: new Date(f.asOfMs).toISOString(),
+      stale,
     });
   }
   return out;
 }
 
 /**
- * Compiles the score read once in the background (an empty batch), so the first real request does not
- * pay Neo4j's query planning against its deadline. Failures are only logged.
+ * Prepares the score path before the API reports ready: reads the run in service and plans both reads
+ * (stored vectors, and facts for entities without one) on the server, so the first real score answers
+ * as fast as every later one. Throws when Neo4j cannot answer.
  */
-export function warmUpScoring(deps: ScoreDeps): void {
-  readEntitySignals(deps.db, [], { asOfMs: Date.now(), runId: null }).catch((error: Error) =>
-    getLogger('score').debug({ err: error.message }, 'score warm-up failed'),
-  );
+export async function warmUpScoring(deps: ScoreDeps): Promise<void> {
+  const timeoutMs = Math.max(deps.config.scoring.timeoutMs, 10_000);
+  const cache = servingCacheOf(deps.db, deps.config.scoring.servingScope);
+  const run = await cache.servingRun(timeoutMs);
+  await cache.storedFeatures(run?.id ?? '', ['\u0000warm-up'], timeoutMs);
+  await computeEntityFeatures(deps.db, ['\u0000warm-up'], Date.now(), run?.id ?? null, timeoutMs);
 }

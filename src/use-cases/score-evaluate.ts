@@ -10,21 +10,15 @@
  */
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/driver.js';
-import {
-  getLatestActivityMs,
-  listRatedBy,
-  NO_MASK,
-  readEntitySignals,
-  type RatingMask,
-} from '../db/score-repository.js';
-import { deriveFeatures } from '../scoring/derive-features.js';
+import { latestEventMs } from '../analytics/facts-filter.js';
+import type { Facts } from '../analytics/facts.js';
 import { signalAuc, type SignalAuc } from '../scoring/evaluate/signal-auc.js';
-import { FEATURE_NAMES, FEATURE_SPECS, type FeatureName, type Features } from '../scoring/features.js';
+import { FEATURE_NAMES, FEATURE_SPECS, type FeatureName } from '../scoring/features.js';
 import type { ScorecardModel } from '../scoring/model.js';
 import { seededRng } from '../scoring/rng.js';
 import { scoreEntity } from '../scoring/score-entity.js';
 import { ValidationError } from '../errors/app-error.js';
-import { runMaskedRefresh, type EvaluationRun } from './score-evaluate-run.js';
+import { offlineFeatures, readOfflineSnapshot, type OfflineResult } from './offline-features.js';
 
 export const PROTOCOLS = ['none', 'full', 'thin-file'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
@@ -60,60 +54,41 @@ export interface EvaluateResult {
     readonly missing: number;
   };
   readonly mask: { readonly targets: number; readonly sources: number | 'all' };
-  readonly run: EvaluationRun['counts'];
+  readonly run: OfflineResult['counts'];
   readonly score: SignalAuc;
   readonly signals: ReadonlyArray<SignalAuc & { readonly feature: FeatureName; readonly direction: string }>;
 }
 
-const BATCH = 100;
+/** Entities the authority rated at least `minRating` (any time). */
+function ratedBy(facts: Facts, authority: number, minRating: number): Set<number> {
+  const r = facts.ratings;
+  const out = new Set<number>();
+  for (let i = r.raterOffsets[authority]!; i < r.raterOffsets[authority + 1]!; i++) if (r.rating[i]! >= minRating) out.add(r.ratee[i]!);
+  return out;
+}
 
-async function buildMask(db: Database, req: EvaluateRequest, targets: string[]): Promise<RatingMask> {
-  if (req.protocol === 'none') return NO_MASK;
-  if (req.protocol === 'thin-file') return { targets, sources: 'all' };
+/** The ratings a protocol hides: received by a scored entity, from the authority's circle (full) or anyone (thin-file). */
+function protocolMask(req: EvaluateRequest, facts: Facts, index: ReadonlyMap<string, number>, targets: ReadonlySet<number>) {
+  if (req.protocol === 'none') return { hidden: undefined, sources: 0 as number | 'all' };
+  if (req.protocol === 'thin-file') return { hidden: (_rater: number, ratee: number) => targets.has(ratee), sources: 'all' as const };
   if (!req.authority)
     throw new ValidationError('protocol "full" needs --authority ID (the label authority)', [
       { field: 'authority', reason: 'required for protocol full' },
     ]);
-  const trusted = await listRatedBy(db, req.authority, 5);
-  return { targets, sources: [req.authority, ...trusted] };
+  const authority = index.get(req.authority);
+  const sources = authority === undefined ? new Set<number>() : new Set([authority, ...ratedBy(facts, authority, 5)]);
+  return { hidden: (rater: number, ratee: number) => targets.has(ratee) && sources.has(rater), sources: sources.size };
 }
 
-async function readAllFeatures(
-  db: Database,
-  ids: readonly string[],
-  asOfMs: number,
-  mask: RatingMask,
-  run: EvaluationRun,
-): Promise<Features[]> {
-  const out: Features[] = [];
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const rows = await readEntitySignals(db, ids.slice(i, i + BATCH), {
-      asOfMs,
-      runId: '__evaluation__',
-      mask,
-    });
-    for (const r of rows)
-      out.push(
-        deriveFeatures({
-          ...r.raw,
-          run: run.signals.get(r.raw.entityId) ?? null,
-          nearestBad: run.nearestBad.get(r.raw.entityId) ?? null,
-        }),
-      );
-  }
-  return out;
-}
-
-export async function evaluateLabels(
-  db: Database,
-  config: Config,
-  req: EvaluateRequest,
-): Promise<EvaluateResult> {
-  const ids = [...req.labels.keys()];
-  const asOfMs = req.asOfMs ?? ((await getLatestActivityMs(db, req.idPrefix)) ?? Date.now()) + 1;
-  const mask = await buildMask(db, req, ids);
-  const run = await runMaskedRefresh(db, config.metrics, req.idPrefix, mask, req.seed);
-  const features = await readAllFeatures(db, ids, asOfMs, mask, run);
+export async function evaluateLabels(db: Database, config: Config, req: EvaluateRequest): Promise<EvaluateResult> {
+  const full = await readOfflineSnapshot(db, req.idPrefix);
+  const index = new Map(full.ids.map((id, v) => [id, v]));
+  const labelled = [...req.labels.keys()].filter((id) => index.has(id));
+  const focus = labelled.map((id) => index.get(id)!);
+  const asOfMs = req.asOfMs ?? (latestEventMs(full.facts) ?? Date.now()) + 1;
+  const mask = protocolMask(req, full.facts, index, new Set(focus));
+  const result = offlineFeatures(full, config.metrics, { asOfMs, hidden: mask.hidden, focus, seed: req.seed });
+  const features = result.features;
   const good = features.map((f) => req.labels.get(f.entityId)!);
   const scores = features.map((f) => scoreEntity(req.model, f).score);
   const rng = seededRng(req.seed);
@@ -124,14 +99,14 @@ export async function evaluateLabels(
     asOf: new Date(asOfMs).toISOString(),
     modelVersion: req.model.version,
     counts: {
-      labelled: ids.length,
+      labelled: req.labels.size,
       scored: features.length,
       goods,
       bads: features.length - goods,
-      missing: ids.length - features.length,
+      missing: req.labels.size - features.length,
     },
-    mask: { targets: mask.targets.length, sources: mask.sources === 'all' ? 'all' : mask.sources.length },
-    run: run.counts,
+    mask: { targets: req.protocol === 'none' ? 0 : focus.length, sources: mask.sources },
+    run: result.counts,
     score: signalAuc(scores, good, 'safer', rng, req.bootstrap),
     signals: FEATURE_NAMES.map((feature) => ({
       feature,

@@ -1,19 +1,28 @@
 /**
  * `creditgraph train`: labels from loan outcomes around an observation date (bad = a default within the
- * horizon after it), features as of that date (facts before it only), then bins + WoE logistic
- * regression; the model is written as a versioned JSON file under MODELS_DIR.
+ * horizon after it), features as of that date (facts before it only, the run's analytics computed in
+ * memory on the snapshot of that date), then bins + WoE logistic regression; the model is written as a
+ * versioned JSON file under MODELS_DIR.
  */
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/driver.js';
-import { listLoanOutcomes, type LoanOutcome } from '../db/score-repository.js';
+import { getEntitySegments } from '../db/score-repository.js';
 import type { Features } from '../scoring/features.js';
 import type { ScorecardModel } from '../scoring/model.js';
 import { trainScorecard } from '../scoring/train/fit-scorecard.js';
-import { readFeatures } from './score-entities.js';
+import { loanOutcomes } from '../scoring/train/loan-outcomes.js';
+import { offlineFeatures, readOfflineSnapshot } from './offline-features.js';
 import { activeModel, writeModelFile } from './score-model.js';
 
+export interface Outcome {
+  readonly id: string;
+  readonly bad: boolean;
+  readonly region: string | null;
+  readonly sector: string | null;
+}
+
 export interface OutcomeSample {
-  readonly outcomes: readonly LoanOutcome[];
+  readonly outcomes: readonly Outcome[];
   readonly features: ReadonlyMap<string, Features>;
 }
 
@@ -24,23 +33,21 @@ export interface SampleRequest {
   readonly prefix: string;
 }
 
-const BATCH = 200;
-
 /** Borrowers with an outcome and their features as of the observation date. */
-export async function readOutcomeSample(
-  db: Database,
-  config: Config,
-  req: SampleRequest,
-): Promise<OutcomeSample> {
-  const outcomes = await listLoanOutcomes(db, req.asOfMs, req.horizonDays * 86_400_000, req.prefix);
-  const features = new Map<string, Features>();
-  const deps = { db, config: { ...config, scoring: { ...config.scoring, timeoutMs: 600_000 } } };
-  for (let i = 0; i < outcomes.length; i += BATCH) {
-    const ids = outcomes.slice(i, i + BATCH).map((o) => o.id);
-    for (const { features: f } of await readFeatures(deps, ids, { asOfMs: req.asOfMs }))
-      features.set(f.entityId, f);
-  }
-  return { outcomes: outcomes.filter((o) => features.has(o.id)), features };
+export async function readOutcomeSample(db: Database, config: Config, req: SampleRequest): Promise<OutcomeSample> {
+  const full = await readOfflineSnapshot(db, req.prefix);
+  const labels = loanOutcomes(full.facts, req.asOfMs, req.horizonDays * 86_400_000);
+  const { features } = offlineFeatures(full, config.metrics, {
+    asOfMs: req.asOfMs,
+    focus: labels.map((l) => l.entity),
+    seed: 42,
+  });
+  const ids = labels.map((l) => full.ids[l.entity]!);
+  const segments = new Map((await getEntitySegments(db, ids)).map((s) => [s.id, s]));
+  return {
+    outcomes: labels.map((l, k) => ({ id: ids[k]!, bad: l.bad, region: segments.get(ids[k]!)?.region ?? null, sector: segments.get(ids[k]!)?.sector ?? null })),
+    features: new Map(features.map((f) => [f.entityId, f])),
+  };
 }
 
 export interface TrainResult {

@@ -1,10 +1,11 @@
 /**
- * Hand-built networks for the monitoring tests, written as readable lists: entity names, payments as
- * [payer, payee, time, amount], loans, flags, supply links, ownerships and shared identifiers. Times
+ * Hand-built networks for the monitoring tests, written as readable lists: entity names (the ids),
+ * payments as [payer, payee, time, amount], loans, flags, ratings, supply links, ownerships and shared
+ * identifiers, built with the project's FactsBuilder. Times
  * are 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM' (UTC); amounts are minor units in USD unless a currency is given.
  */
-import { ENTITY_KIND } from '../../src/analytics/facts.js';
-import { buildFacts, type LoanFact } from '../../src/monitoring/facts-builder.js';
+import { FactsBuilder } from '../../src/analytics/facts-builder.js';
+import type { LOAN_STATUS } from '../../src/analytics/facts.js';
 import type { MonitoringInput } from '../../src/monitoring/monitoring-input.js';
 
 export const ms = (t: string): number => Date.parse(t.length === 10 ? `${t}T00:00:00Z` : `${t}:00Z`);
@@ -18,7 +19,7 @@ export interface LoanSpec {
   readonly due?: string;
   readonly closed?: string;
   readonly disbursed?: string;
-  readonly status?: LoanFact['status'];
+  readonly status?: keyof typeof LOAN_STATUS;
   readonly currency?: string;
 }
 
@@ -31,6 +32,8 @@ export interface NetworkSpec {
   readonly supplies?: readonly (readonly [string, string, string | null])[];
   /** [person, business]. */
   readonly ownerships?: readonly (readonly [string, string])[];
+  /** [rater, ratee, rating −10..10, time]: outcomes counterparties reported. */
+  readonly ratings?: readonly (readonly [string, string, number, string])[];
   /** Groups of entities sharing one identifier. */
   readonly identifiers?: readonly (readonly string[])[];
   /** Community of each entity by name (default: none). */
@@ -46,49 +49,38 @@ export interface TestNetwork {
 
 export function network(spec: NetworkSpec): TestNetwork {
   const names = spec.entities;
+  const f = new FactsBuilder();
+  for (const name of names) f.entity(name, 'business', null);
   const index = (name: string) => {
-    const i = names.indexOf(name);
-    if (i < 0) throw new Error(`unknown entity ${name}`);
+    const i = f.find(name);
+    if (i === undefined) throw new Error(`unknown entity ${name}`);
     return i;
   };
-  const facts = buildFacts({
-    n: names.length,
-    kind: names.map(() => ENTITY_KIND.business),
-    payments: (spec.payments ?? []).map(([payer, payee, at, amount, currency]) => ({
-      payer: index(payer),
-      payee: index(payee),
-      at: ms(at),
-      amount,
-      currency: currency ?? 'USD',
-    })),
-    loans: (spec.loans ?? []).map((l) => ({
+  for (const [payer, payee, at, amount, currency] of spec.payments ?? []) f.payment(index(payer), index(payee), ms(at), amount, currency ?? 'USD');
+  for (const l of spec.loans ?? []) {
+    f.loan({
       id: l.id,
-      borrower: index(l.borrower),
-      lender: l.lender === undefined ? -1 : index(l.lender),
-      amount: l.amount,
+      borrower: names[index(l.borrower)]!,
+      lender: l.lender === undefined ? null : names[index(l.lender)]!,
+      amountMinor: l.amount,
       currency: l.currency ?? 'USD',
-      openedAt: ms(l.opened),
-      dueAt: ms(l.due ?? '2030-01-01'),
-      closedAt: l.closed === undefined ? undefined : ms(l.closed),
-      disbursedAt: l.disbursed === undefined ? undefined : ms(l.disbursed),
+      openedAtMs: ms(l.opened),
+      dueAtMs: ms(l.due ?? '2030-01-01'),
+      closedAtMs: l.closed === undefined ? null : ms(l.closed),
+      disbursedAtMs: l.disbursed === undefined ? null : ms(l.disbursed),
       status: l.status ?? 'current',
-    })),
-    flags: (spec.flags ?? []).map(([entity, at]) => ({ entity: index(entity), at: ms(at), reason: 'analyst_finding' })),
-    ownerships: (spec.ownerships ?? []).map(([person, business]) => ({ person: index(person), business: index(business) })),
-  });
-  const supplies = spec.supplies ?? [];
+    });
+  }
+  for (const [entity, at] of spec.flags ?? []) f.flagged(names[index(entity)]!, ms(at), 'analyst_finding');
+  for (const [person, business] of spec.ownerships ?? []) f.ownership(names[index(person)]!, names[index(business)]!, null);
+  for (const [supplier, buyer, since] of spec.supplies ?? []) f.supply(names[index(supplier)]!, names[index(buyer)]!, since === null ? null : ms(since), null);
+  for (const [rater, ratee, rating, at] of spec.ratings ?? []) f.rating(index(rater), index(ratee), rating, ms(at));
   const input: MonitoringInput = {
-    ids: names,
-    facts,
+    ids: f.ids,
+    facts: f.finish(),
     asOfMs: ms(spec.asOf),
     identifierGroups: (spec.identifiers ?? []).map((g) => g.map(index)),
-    supplies: {
-      length: supplies.length,
-      supplier: Uint32Array.from(supplies, (s) => index(s[0])),
-      buyer: Uint32Array.from(supplies, (s) => index(s[1])),
-      since: Float64Array.from(supplies, (s) => (s[2] === null ? NaN : ms(s[2]))),
-    },
     community: spec.communities ? names.map((n) => spec.communities![n] ?? 0) : null,
   };
-  return { input, index, name: (v) => names[v]! };
+  return { input, index, name: (v) => input.ids[v]! };
 }

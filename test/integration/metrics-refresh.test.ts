@@ -9,8 +9,9 @@ import { createTestGraph, deleteTestGraph } from '../helpers/metrics-fixture-rep
 import { smallGraph } from '../helpers/metrics-graph.js';
 import { refreshMetrics, type RefreshProgress } from '../../src/use-cases/refresh-metrics.js';
 import { getCurrentRun, getEntitySignals, getRun, listRuns } from '../../src/db/signals-repository.js';
-import { updateTouchedEntitySignals } from '../../src/use-cases/update-touched-entities.js';
-import { readEntitySignals } from '../../src/db/score-repository.js';
+import { refreshFeatures } from '../../src/use-cases/refresh-touched-features.js';
+import { readStoredFeatures } from '../../src/db/feature-store-repository.js';
+import { fromStored } from '../../src/use-cases/entity-features.js';
 
 describe('metrics refresh (integration)', function () {
   this.timeout(60000);
@@ -32,7 +33,7 @@ describe('metrics refresh (integration)', function () {
       progress.push(p);
     });
     assert.equal(first.status, 'complete');
-    assert.deepEqual([...new Set(progress.map((p) => p.stage))], ['snapshot', 'centrality', 'communities', 'risk', 'write-back', 'switch']);
+    assert.deepEqual([...new Set(progress.map((p) => p.stage))], ['snapshot', 'centrality', 'communities', 'risk', 'features', 'write-back', 'monitoring', 'switch']);
     assert.equal(progress.at(-1)?.percent, 100);
     assert.equal(first.counts.entities, 11);
     assert.equal(first.counts.cycles, 1);
@@ -55,10 +56,12 @@ describe('metrics refresh (integration)', function () {
     assert.deepEqual([a3?.metrics?.badHops, a3?.metrics?.nearestBad, a3?.metrics?.viaBad], [1, `${prefix}a2`, [`${prefix}a3`, `${prefix}a2`]]);
     assert.deepEqual(b3?.metrics?.viaBad, [`${prefix}b3`, `${prefix}b1`, `${prefix}a1`, `${prefix}a2`], 'b3 is 3 hops away, via the bridge');
     assert.equal(a2?.metrics?.badHops ?? null, null, 'no other bad entity for a2');
-    const [scored] = await readEntitySignals(rt.db, [`${prefix}b3`], { asOfMs: Date.now(), runId: `${prefix}run-1` });
-    assert.deepEqual(scored?.raw.nearestBad?.path, b3?.metrics?.viaBad, 'scoring reads the stored path (3 hops)');
-    const [scoredA3] = await readEntitySignals(rt.db, [`${prefix}a3`], { asOfMs: Date.now(), runId: `${prefix}run-1` });
-    assert.equal(scoredA3?.raw.run?.communitySize, a2?.community?.size, "scoring finds the entity's community of the run");
+    const stored = await readStoredFeatures(rt.db, `${prefix}run-1`, [`${prefix}b3`, `${prefix}a3`]);
+    assert.ok(stored.every((r) => r.status === 'stored'), 'the run stores every entity\'s feature vector');
+    const [b3f, a3f] = stored.map((r) => fromStored(r as Extract<typeof r, { status: 'stored' }>));
+    assert.deepEqual(b3f?.evidence.nearestBad?.path, b3?.metrics?.viaBad, 'the stored evidence holds the path (3 hops)');
+    assert.equal(b3f?.values.nearestBadHops, 3);
+    assert.equal(a3f?.values.communitySize, a2?.community?.size, "the stored features hold the entity's community size");
 
     const second = await refreshMetrics(rt.db, rt.config.metrics, { runId: `${prefix}run-2`, jobId: 'j2', scope: prefix });
     assert.equal(second.previousRunId, `${prefix}run-1`);
@@ -66,7 +69,7 @@ describe('metrics refresh (integration)', function () {
     assert.equal(await getRun(rt.db, `${prefix}run-1`), null);
     const runs = await listRuns(rt.db, prefix);
     assert.deepEqual(runs.map((r) => [r.id, r.status, r.scopeCurrent, r.current]), [[`${prefix}run-2`, 'complete', true, false]]);
-    assert.deepEqual(runs[0]!.stages.map((s) => s.stage), ['snapshot', 'centrality', 'communities', 'risk', 'write-back', 'switch']);
+    assert.deepEqual(runs[0]!.stages.map((s) => s.stage), ['snapshot', 'centrality', 'communities', 'risk', 'features', 'write-back', 'monitoring', 'switch']);
     assert.equal((await getEntitySignals(rt.db, `${prefix}a3`))?.runId, `${prefix}run-2`);
   });
 
@@ -75,15 +78,20 @@ describe('metrics refresh (integration)', function () {
     assert.equal(again.alreadyComplete, true);
   });
 
-  it('updates touched entities at once and marks them stale', async () => {
-    await createTestGraph(rt.db, prefix, { entities: [], edges: [{ src: 'c1', dst: 'a3', totalMinor: 5_000, firstMs: Date.now(), lastMs: Date.now() }], bad: [] });
-    const event = { type: 'payments' as const, rows: 1, written: 1, touchedEntityIds: [`${prefix}c1`, `${prefix}a3`] };
-    assert.equal(await updateTouchedEntitySignals(rt.db, { ...event, type: 'loans' }), 0, 'loans do not change degrees');
-    assert.equal(await updateTouchedEntitySignals(rt.db, event), 2);
+  it('refreshes the features of touched entities between runs, keeping the run\'s network values', async () => {
+    await createTestGraph(rt.db, prefix, { entities: [], edges: [{ src: 'c1', dst: 'a3', totalMinor: 5_000, firstMs: Date.now() - 60_000, lastMs: Date.now() - 60_000 }], bad: [] });
+    const before = await getEntitySignals(rt.db, `${prefix}c1`);
+    assert.equal(before?.stale, false);
+    const written = await refreshFeatures(rt.db, prefix, [`${prefix}c1`, `${prefix}a3`]);
+    assert.equal(written, 2);
     const c1 = await getEntitySignals(rt.db, `${prefix}c1`);
-    assert.equal(c1?.stale, true);
-    assert.equal(c1?.live.degreeOut, 2);
-    assert.equal(c1?.live.strengthOut, 99_000 + 5_000);
-    assert.equal(c1?.metrics?.degreeOut, 1, 'the run keeps its own value until the next refresh');
+    assert.equal(c1?.stale, true, 'its facts changed after the run\'s snapshot');
+    assert.ok(Date.parse(c1?.featuresAsOf ?? '') > Date.parse(c1?.snapshotAt ?? ''));
+    assert.equal(c1?.metrics?.degreeOut, 1, 'the run keeps its own network values until the next refresh');
+    const [stored] = await readStoredFeatures(rt.db, `${prefix}run-2`, [`${prefix}c1`]);
+    assert.equal(stored?.status, 'stored');
+    const f = fromStored(stored as Extract<typeof stored, { status: 'stored' }>);
+    assert.equal(f.values.degree, 3, 'the features count the new counterparty at once (c2 out, c3 in, a3 out)');
+    assert.equal(f.values.outCount30, 1);
   });
 });

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
-import { listLoanOutcomes } from '../../src/db/score-repository.js';
+import { loanOutcomes } from '../../src/scoring/train/loan-outcomes.js';
+import { readOfflineSnapshot } from '../../src/use-cases/offline-features.js';
 import { expertModel } from '../../src/scoring/expert-model.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 import { readModelFile } from '../../src/use-cases/score-model.js';
@@ -28,10 +29,13 @@ describe('score model lifecycle (train, validate)', () => {
   });
 
   it('labels borrowers by defaults within the horizon after the observation date', async () => {
-    const outcomes = await listLoanOutcomes(rt.db, TRAINING_AS_OF, 365 * 86_400_000, p);
+    const snapshot = await readOfflineSnapshot(rt.db, p);
+    const label = (asOfMs: number) =>
+      loanOutcomes(snapshot.facts, asOfMs, 365 * 86_400_000).map((o) => ({ id: snapshot.ids[o.entity]!, bad: o.bad }));
+    const outcomes = label(TRAINING_AS_OF);
     assert.equal(outcomes.filter((o) => o.id.startsWith(`${p}b`)).length, 160);
     assert.ok(outcomes.some((o) => o.bad) && outcomes.some((o) => !o.bad));
-    const before = await listLoanOutcomes(rt.db, Date.UTC(2025, 0, 1), 365 * 86_400_000, p);
+    const before = label(Date.UTC(2025, 0, 1));
     assert.ok(
       before.every((o) => !o.bad),
       'defaults before the date are left out, none after',

@@ -62,14 +62,11 @@ export const SIGNALS_SCHEMA = OPENAPI_REGISTRY.register(
         risk: z.number(),
       })
       .nullable(),
-    live: z.object({
-      degreeIn: z.number().nullable(),
-      degreeOut: z.number().nullable(),
-      strengthIn: z.number().nullable(),
-      strengthOut: z.number().nullable(),
-      lastPaymentAt: z.string().nullable(),
-    }),
-    stale: z.boolean(),
+    featuresAsOf: z
+      .string()
+      .nullable()
+      .openapi({ description: 'date of the facts behind the stored features (later than the snapshot once an ingest load refreshed them)' }),
+    stale: z.boolean().openapi({ description: 'no run covers the entity, or its facts changed after the run’s snapshot' }),
   }),
 );
 

@@ -36,8 +36,15 @@ const REASON = z.object({
   dimension: z.string(),
   value: z.number().nullable(),
   pointsLost: z.number(),
-  text: z.string().openapi({ example: '38% of inflow comes from one payer, E-1042' }),
-  evidence: z.record(z.string(), z.unknown()),
+  text: z.string().openapi({ example: '72% of inflow over the last year comes from one payer' }),
+  evidence: z
+    .object({
+      facts: z.array(z.object({ label: z.string(), value: z.string() })),
+      entities: z
+        .array(z.object({ id: z.string(), role: z.string() }))
+        .openapi({ description: 'other entities the reason rests on (third parties)' }),
+    })
+    .openapi({ description: 'short facts a person can check, and the entities they name' }),
 });
 
 const DIMENSION = z.object({
@@ -49,7 +56,8 @@ const DIMENSION = z.object({
 });
 
 const LIMIT = z.object({
-  amount: z.number().int().openapi({ description: 'credit limit in minor units; 0 when declined' }),
+  amount: z.number().int().openapi({ description: 'credit limit in minor units of `currency`; 0 when declined' }),
+  currency: z.string().nullable().openapi({ description: 'the entity’s main currency (ISO 4217), null without payments' }),
   monthlyNetInflow: z.number(),
   multiple: z.number(),
   pdCutoff: z.number(),
@@ -71,8 +79,11 @@ export const SCORE_SCHEMA = OPENAPI_REGISTRY.register(
     limit: LIMIT,
     modelVersion: z.string(),
     runId: z.string().nullable(),
-    asOf: z.string(),
-    stale: z.boolean(),
+    asOf: z.string().openapi({ description: 'the scoring date' }),
+    featuresAsOf: z
+      .string()
+      .openapi({ description: 'the date of the facts behind the features: the run’s snapshot, or the last ingest load that touched the entity' }),
+    stale: z.boolean().openapi({ description: 'no run yet, or the run in service finished more than STALE_AFTER_HOURS ago' }),
   }),
 );
 

@@ -9,8 +9,8 @@ import { defineRoute, OPENAPI_REGISTRY } from '../openapi/registry.js';
 const CHECK = z.object({ ok: z.boolean(), error: z.string().optional() });
 const READINESS = z.object({
   status: z.enum(['ready', 'unavailable']),
-  failed: z.array(z.enum(['neo4j', 'redis'])),
-  checks: z.object({ neo4j: CHECK, redis: CHECK }),
+  failed: z.array(z.enum(['neo4j', 'redis', 'scoring'])),
+  checks: z.object({ neo4j: CHECK, redis: CHECK, scoring: CHECK }),
 });
 
 export const HEALTH_ROUTE = defineRoute(OPENAPI_REGISTRY, {
@@ -46,7 +46,9 @@ export function healthRoutes(deps: AppDeps): Router {
   });
   router.get(READY_ROUTE.path, async (_req, res) => {
     const [neo4j, redis] = await Promise.allSettled([deps.db.ping(2000), pingRedis(deps.redis, 2000)]);
+    const warm = deps.warmUp;
     const checks = {
+      scoring: !warm || warm.ready ? { ok: true } : { ok: false, error: 'warming up: preparing the score reads' },
       neo4j:
         neo4j.status === 'fulfilled' ? { ok: true } : { ok: false, error: (neo4j.reason as Error).message },
       redis:

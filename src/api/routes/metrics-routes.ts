@@ -71,7 +71,7 @@ export const SIGNALS_ROUTE = defineRoute(OPENAPI_REGISTRY, {
   tags,
   method: 'get',
   path: '/v1/metrics/entities/:id',
-  summary: "An entity's network signals from the run in service, its live degrees and `stale`",
+  summary: "An entity's network signals from the run in service, how fresh its features are, and `stale`",
   roles: ['lender', 'analyst', 'admin'],
   request: { params: ID_PARAMS },
   responses: { 200: { description: 'the signals', content: jsonContent(SIGNALS_SCHEMA) } },

@@ -9,7 +9,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import { AppError, NotFoundError } from '../../errors/app-error.js';
 import { auditTrailOf } from '../../use-cases/score-audit.js';
-import { scoreEntities, warmUpScoring } from '../../use-cases/score-entities.js';
+import { scoreEntities } from '../../use-cases/score-entities.js';
 import { getEntity } from '../../use-cases/score-get-entity.js';
 import type { AppDeps } from '../deps.js';
 import { apiKeyOf, requireRole } from '../middleware/auth.js';
@@ -122,7 +122,6 @@ function asOfMs(value: string | undefined): number | undefined {
 export function scoreRoutes(deps: AppDeps): Router {
   const router = Router();
   const scorers = requireRole(deps, 'lender', 'analyst');
-  warmUpScoring(deps);
 
   router.get(ENTITY_ROUTE.path, scorers, ENTITY_ROUTE.validate, async (req, res) => {
     const { id } = ENTITY_ROUTE.input(res).params;

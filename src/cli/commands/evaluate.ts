@@ -22,7 +22,7 @@ export function formatEvaluation(r: EvaluateResult): string {
   const lines = [
     `protocol ${r.protocolText}`,
     `as of ${r.asOf}; model ${r.modelVersion}; labelled ${r.counts.labelled}, scored ${r.counts.scored} (${r.counts.goods} good, ${r.counts.bads} bad), not in graph ${r.counts.missing}`,
-    `masked refresh (in memory, nothing written): ${r.run.entities} entities, ${r.run.edges} edges, ${r.run.hiddenEdges} rating edges hidden, ${r.run.bad} bad, ${r.run.communities} communities; mask targets ${r.mask.targets}, hidden raters ${r.mask.sources}`,
+    `masked refresh (in memory, nothing written): ${r.run.entities} entities, ${r.run.edges} edges, ${r.run.hiddenRatings} ratings hidden, ${r.run.bad} bad, ${r.run.communities} communities; mask targets ${r.mask.targets}, hidden raters ${r.mask.sources}`,
     '',
     `AUC of the score: ${f3(r.score.auc)}  (95% CI ${f3(r.score.ci95.low)}–${f3(r.score.ci95.high)})`,
     '',

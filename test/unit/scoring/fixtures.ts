@@ -33,13 +33,14 @@ export function goodFeatures(): Features {
   return { entityId: 'E-good', values: v, evidence: emptyEvidence() };
 }
 
-/** A young entity: one payer holds 38% of inflow, risky community, 2 hops from a defaulter, one default. */
+/** A young entity: one payer holds 72% of inflow, risky community, 2 hops from a defaulter, one default. */
 export function riskyFeatures(): Features {
   const good = goodFeatures();
   const v = {
     ...good.values,
     loansDefaulted: 1,
-    concentration: 0.6,
+    // a Herfindahl index lies between the top share squared (0.52) and the top share (0.72)
+    concentration: 0.55,
     communityRisk: 4.5,
     nearestBadHops: 2,
     tenureDays: 40,
@@ -47,10 +48,11 @@ export function riskyFeatures(): Features {
   };
   const evidence: FeatureEvidence = {
     ...emptyEvidence(),
-    topPayer: { id: 'E-1042', share: 0.38 },
+    topPayer: { id: 'E-1042', share: 0.72 },
     community: { id: 'C-17', badRate: 0.14, overallBadRate: 0.03, size: 40 },
     nearestBad: { id: 'E-0881', hops: 2, path: ['E-risky', 'E-0310', 'E-0881'] },
     loans: { repaid: 4, late: 0, defaulted: 1, current: 0 },
+    currency: 'EUR',
   };
   return { entityId: 'E-risky', values: v, evidence };
 }

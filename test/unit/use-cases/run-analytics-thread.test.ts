@@ -6,12 +6,12 @@ import {
   computeRisk,
   prepareGraph,
 } from '../../../src/analytics/analytics-pipeline.js';
-import { EDGE_KIND, EdgeListBuilder, type GraphSnapshot } from '../../../src/analytics/edge-list.js';
+import { EDGE_KIND, EdgeListBuilder, type AnalyticsGraph } from '../../../src/analytics/edge-list.js';
 import { createRng } from '../../../src/analytics/rng.js';
 import { runAnalyticsInThread } from '../../../src/use-cases/run-analytics-thread.js';
 
 /** A seeded random payment graph of n entities and m edges, 3 % bad. */
-function snapshot(n: number, m: number, seed: number): GraphSnapshot {
+function snapshot(n: number, m: number, seed: number): AnalyticsGraph {
   const rng = createRng(seed);
   const b = new EdgeListBuilder(m);
   for (let i = 0; i < m; i++) {

@@ -1,0 +1,7 @@
+// Snapshot: every entity of the scope with its kind, when it was opened and the identifiers it uses.
+// Params: $prefix (string, '' = every entity).
+// Returns: id, kind ('business'|'person'|'unknown'), openedAtMs (epoch ms or null), identifiers ([string] Identifier keys).
+MATCH (e:Entity)
+WHERE e.id STARTS WITH $prefix
+RETURN e.id AS id, e.kind AS kind, e.openedAt.epochMillis AS openedAtMs,
+       [(e)-[:USES]->(i:Identifier) | i.key] AS identifiers
