@@ -51,6 +51,7 @@ export function createIngestProcessor(
         fileLabel: data.fileName,
         batchRows: runtime.config.ingest.batchRows,
         maxLineBytes: runtime.config.ingest.maxLineBytes,
+        maxDecompressedBytes: runtime.config.ingest.maxDecompressedBytes,
         onBatch: options.onBatch,
       },
       (p) => {

@@ -26,6 +26,7 @@ export const ENV_SCHEMA = z.object({
   INGEST_HTTP_MAX_BYTES: int(1024, 1073741824).default(10 * 1024 * 1024),
   INGEST_UPLOAD_MAX_BYTES: int(1024, 2 ** 40).default(2 * 1024 ** 3),
   INGEST_MAX_LINE_BYTES: int(1024, 1073741824).default(1024 * 1024),
+  INGEST_MAX_DECOMPRESSED_BYTES: int(1024, 2 ** 50).default(16 * 1024 ** 3),
   UPLOAD_DIR: z.string().min(1).default('.local/uploads'),
   METRICS_CRON: z.string().min(1).default('0 2 * * *'),
   METRICS_TZ: z.string().min(1).default('UTC'),
@@ -62,7 +63,9 @@ export interface Config {
   readonly redis: { readonly url: string; readonly prefix: string };
   readonly ingest: { readonly batchRows: number; readonly httpMaxRows: number; readonly httpMaxBytes: number; readonly uploadDir: string; readonly uploadMaxBytes: number;
     /** Longest line of an ingest file, in bytes (longer lines are rejects). */
-    readonly maxLineBytes: number };
+    readonly maxLineBytes: number;
+    /** Most bytes a `.gz` file or upload may decompress to (over it: rejected, 413 for uploads). */
+    readonly maxDecompressedBytes: number };
   readonly metrics: {
     readonly cron: string;
     readonly timeZone: string;
@@ -120,6 +123,7 @@ function toConfig(e: Env): Config {
       uploadDir: e.UPLOAD_DIR,
       uploadMaxBytes: e.INGEST_UPLOAD_MAX_BYTES,
       maxLineBytes: e.INGEST_MAX_LINE_BYTES,
+      maxDecompressedBytes: e.INGEST_MAX_DECOMPRESSED_BYTES,
     },
     metrics: {
       cron: e.METRICS_CRON,

@@ -4,6 +4,7 @@
  * transaction; an unavailable server or a lost uniqueness race (two loaders creating the same payment
  * at once) is retried here with backoff, which is safe because every statement is idempotent.
  */
+import type { GraphConflict } from '../ingest/conflicts.js';
 import type { RecordType, RowByType } from '../ingest/record-types.js';
 import { UpstreamError } from '../errors/app-error.js';
 import { getLogger } from '../logging/logger.js';
@@ -26,8 +27,8 @@ const Q = defineQueries({
 export interface BatchWriteResult {
   /** Rows written (for payments: events new to the graph). */
   readonly written: number;
-  /** Payment ids that already exist with other values; those rows changed nothing. */
-  readonly conflicts: readonly string[];
+  /** Rows the graph refused (a payment id with other values, a loan or flag id of another entity…); they changed nothing. */
+  readonly conflicts: readonly GraphConflict[];
 }
 
 export interface RetryOptions {
@@ -72,7 +73,7 @@ export async function writeIngestBatch<T extends RecordType>(
 }
 
 async function runBatch(db: Database, type: RecordType, rows: readonly unknown[]): Promise<BatchWriteResult> {
-  const [result] = await db.writeRows<{ written?: number; created?: number; conflicts?: string[] }>(Q[type], {
+  const [result] = await db.writeRows<{ written?: number; created?: number; conflicts?: GraphConflict[] }>(Q[type], {
     rows,
   });
   return { written: result?.written ?? result?.created ?? 0, conflicts: result?.conflicts ?? [] };

@@ -34,6 +34,13 @@ export interface RecordSpec<T extends RecordType> {
   key(row: RowByType[T]): string;
   /** Entity ids the row touches (for the after-batch hook). */
   entities(row: RowByType[T]): string[];
+  /**
+   * For records that belong to one entity (a loan's borrower, a flag's entity): that entity. The same
+   * key for another owner is a rejected row, in the file and against the graph.
+   */
+  owner?(row: RowByType[T]): string;
+  /** The field that names the owner (`borrower`, `entity`). */
+  readonly ownerField?: string;
 }
 
 const major = (minor: number, currency: string) => minor / 10 ** currencyExponent(currency);
@@ -128,6 +135,8 @@ const loans: RecordSpec<'loans'> = {
   },
   key: (row) => row.id,
   entities: (row) => [row.borrower],
+  owner: (row) => row.borrower,
+  ownerField: 'borrower',
 };
 
 const flags: RecordSpec<'flags'> = {
@@ -142,6 +151,8 @@ const flags: RecordSpec<'flags'> = {
   }),
   key: (row) => row.id,
   entities: (row) => [row.entity],
+  owner: (row) => row.entity,
+  ownerField: 'entity',
 };
 
 const identifiers: RecordSpec<'identifiers'> = {

@@ -10,7 +10,7 @@ import type { Database } from '../db/driver.js';
 import { ValidationError } from '../errors/app-error.js';
 import { DuplicateTracker } from '../ingest/duplicate-tracker.js';
 import { openLineSource } from '../ingest/line-reader.js';
-import { RECORD_SPECS } from '../ingest/record-specs.js';
+import { checkRepeat } from '../ingest/conflicts.js';
 import { formatOf, readRecords, type FileFormat, type RecordEvent } from '../ingest/record-reader.js';
 import type { RecordType } from '../ingest/record-types.js';
 import { rejectMessage, RejectsWriter } from '../ingest/rejects-writer.js';
@@ -37,6 +37,8 @@ export interface IngestFileOptions {
   readonly duplicateWindow?: number;
   /** Longest line in bytes (default 1 MiB); a longer line is a reject and is skipped unread. */
   readonly maxLineBytes?: number;
+  /** Most bytes a `.gz` file may decompress to (default 16 GiB); past it the file is rejected from there on. */
+  readonly maxDecompressedBytes?: number;
 }
 
 export interface IngestProgress {
@@ -131,7 +133,7 @@ class IngestRun<T extends RecordType> {
 
   private records(): AsyncGenerator<RecordEvent<T>> {
     const maxLineBytes = this.options.maxLineBytes;
-    const source = openLineSource(this.path, maxLineBytes);
+    const source = openLineSource(this.path, maxLineBytes, this.options.maxDecompressedBytes);
     this.bytesRead = source.bytesRead;
     return readRecords(this.type, this.format, source.lines, {
       idPrefix: this.options.idPrefix ?? '',
@@ -149,14 +151,8 @@ class IngestRun<T extends RecordType> {
           original: event.kind === 'bad' ? event.original : null,
           problems: event.problems,
         };
-      const key = RECORD_SPECS[this.type].key(event.row);
-      if (tracker.check(key, event.row) === 'conflict') {
-        return {
-          at: event.line,
-          original: event.row,
-          problems: [{ reason: `${JSON.stringify(key)} appears earlier with different values` }],
-        };
-      }
+      const { problem } = checkRepeat(tracker, this.type, event.row);
+      if (problem) return { at: event.line, original: event.row, problems: [problem] };
     }
     return undefined;
   }
@@ -175,8 +171,9 @@ class IngestRun<T extends RecordType> {
     let lastReport = 0;
     for await (const event of this.records()) {
       if (event.kind === 'file-error') {
+        // a bad header (nothing read yet) or a .gz that cannot be read on: the rows before it stand
         await this.reject({ at: event.line, original: null, problems: event.problems });
-        return;
+        break;
       }
       this.rows += 1;
       if (event.kind === 'bad')

@@ -82,7 +82,7 @@ export function registerIngest(program: Command): void {
             opts,
             config.ingest.batchRows,
             files.length > 1,
-            config.ingest.maxLineBytes,
+            config.ingest,
           );
           printSummary(summary);
           failed ||= summary.rejected > 0;
@@ -101,7 +101,7 @@ async function ingestOne(
   opts: IngestCliOptions,
   defaultBatch: number,
   several: boolean,
-  maxLineBytes: number,
+  limits: { readonly maxLineBytes: number; readonly maxDecompressedBytes: number },
 ): Promise<IngestSummary> {
   const reporter = createProgressReporter(`${type}`, opts.progressInterval * 1000);
   const rejectsPath =
@@ -116,7 +116,8 @@ async function ingestOne(
       {
         strict: opts.strict,
         batchRows: opts.batch ?? defaultBatch,
-        maxLineBytes,
+        maxLineBytes: limits.maxLineBytes,
+        maxDecompressedBytes: limits.maxDecompressedBytes,
         rejectsPath,
         idPrefix: opts.idPrefix,
         format: opts.format,
