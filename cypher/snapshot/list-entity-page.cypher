@@ -4,7 +4,8 @@
 // Params: $prefix (string, '' = every entity), $after (string, '' to start), $limit (int, entities per page).
 // Returns: id, bad (bool: a defaulted loan or a flag), out ([{dst, kind: 'pays'|'supplies'|'rated',
 //   amount (PAYS totalMinor, SUPPLIES volumeMinor or 0, RATED count of positive ratings), firstMs, lastMs}]),
-//   identifiers ([string] keys of the identifiers the entity uses).
+//   identifiers ([string] keys of the identifiers the entity uses, except those marked overShared: linked to
+//   IDENTIFIER_MAX_GROUP entities and refused more).
 MATCH (e:Entity)
 WHERE e.id > $after AND e.id STARTS WITH $prefix
 WITH e ORDER BY e.id LIMIT toInteger($limit)
@@ -24,5 +25,5 @@ OPTIONAL CALL (e) {
 WITH e, collect(edge) AS out
 RETURN e.id AS id,
        EXISTS { (e)-[:FLAGGED]->(:Flag) } OR EXISTS { (e)-[:BORROWED]->(:Loan {status: 'defaulted'}) } AS bad,
-       out, [(e)-[:USES]->(i:Identifier) | i.key] AS identifiers
+       out, [(e)-[:USES]->(i:Identifier) WHERE i.overShared IS NULL | i.key] AS identifiers
 ORDER BY id

@@ -5,6 +5,7 @@
  * at once) is retried here with backoff, which is safe because every statement is idempotent.
  */
 import type { GraphConflict } from '../ingest/conflicts.js';
+import { DEFAULT_IDENTIFIER_MAX_GROUP } from '../ingest/identifiers.js';
 import type { RecordType, RowByType } from '../ingest/record-types.js';
 import { UpstreamError } from '../errors/app-error.js';
 import { getLogger } from '../logging/logger.js';
@@ -31,6 +32,12 @@ export interface BatchWriteResult {
   readonly conflicts: readonly GraphConflict[];
 }
 
+/** Settings of the batch statements. */
+export interface BatchWriteOptions {
+  /** Most entities one identifier links (IDENTIFIER_MAX_GROUP; default 50). */
+  readonly identifierMaxGroup?: number;
+}
+
 export interface RetryOptions {
   /** Attempts in all (default 5). */
   readonly attempts?: number;
@@ -53,13 +60,14 @@ export async function writeIngestBatch<T extends RecordType>(
   db: Database,
   type: T,
   rows: readonly RowByType[T][],
+  options: BatchWriteOptions = {},
   retry: RetryOptions = {},
 ): Promise<BatchWriteResult> {
   if (rows.length === 0) return { written: 0, conflicts: [] };
   const attempts = retry.attempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await runBatch(db, type, rows);
+      return await runBatch(db, type, rows, options);
     } catch (error) {
       if (attempt >= attempts || !isRetriable(error)) throw error;
       const waitMs = (retry.backoffMs ?? 500) * 2 ** (attempt - 1);
@@ -72,9 +80,13 @@ export async function writeIngestBatch<T extends RecordType>(
   }
 }
 
-async function runBatch(db: Database, type: RecordType, rows: readonly unknown[]): Promise<BatchWriteResult> {
-  const [result] = await db.writeRows<{ written?: number; created?: number; conflicts?: GraphConflict[] }>(Q[type], {
-    rows,
-  });
+async function runBatch(
+  db: Database,
+  type: RecordType,
+  rows: readonly unknown[],
+  options: BatchWriteOptions,
+): Promise<BatchWriteResult> {
+  const params = { rows, maxGroup: options.identifierMaxGroup ?? DEFAULT_IDENTIFIER_MAX_GROUP };
+  const [result] = await db.writeRows<{ written?: number; created?: number; conflicts?: GraphConflict[] }>(Q[type], params);
   return { written: result?.written ?? result?.created ?? 0, conflicts: result?.conflicts ?? [] };
 }

@@ -14,10 +14,10 @@ export interface GraphConflict {
   readonly key: string;
   /**
    * `values`: a payment id that exists with other values; `owner`: a loan or flag id that belongs to
-   * another entity (`existing` names it); `group-full`: an identifier already used by `existing`
-   * entities (the group cap).
+   * another entity (`existing` names it); `lender`: a loan that has another lender (`existing`);
+   * `group-full`: an identifier already used by `existing` entities (the group cap).
    */
-  readonly kind: 'values' | 'owner' | 'group-full';
+  readonly kind: 'values' | 'owner' | 'lender' | 'group-full';
   readonly existing?: string | number | null;
 }
 
@@ -59,6 +59,10 @@ export function graphConflictProblem(type: RecordType, conflict: GraphConflict):
       `${noun} ${key} already belongs to ${JSON.stringify(conflict.existing)} in the graph; ` +
       `a ${noun} id cannot move to another entity`;
     return { field, reason };
+  }
+  if (conflict.kind === 'lender') {
+    const reason = `loan ${key} was already lent by ${JSON.stringify(conflict.existing)}; a loan has one lender`;
+    return { field: 'lender', reason };
   }
   if (conflict.kind === 'group-full') {
     const reason =

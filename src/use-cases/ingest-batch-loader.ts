@@ -69,6 +69,8 @@ export interface BatchLoaderOptions {
   readonly onBatch?: BatchHook;
   /** Keys remembered for duplicate detection (default 2,000,000). */
   readonly duplicateWindow?: number;
+  /** Most entities one identifier links (IDENTIFIER_MAX_GROUP; default 50). */
+  readonly identifierMaxGroup?: number;
 }
 
 /**
@@ -148,6 +150,7 @@ export class BatchLoader<T extends RecordType> {
       this.db,
       this.type,
       batch.map((b) => b.row),
+      { identifierMaxGroup: this.options.identifierMaxGroup },
     );
     const conflicts = new Map(result.conflicts.map((c) => [c.key, c]));
     let refused = 0;

@@ -6,6 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { Config } from '../config/index.js';
 import type { Database } from '../db/driver.js';
 import { ValidationError } from '../errors/app-error.js';
 import { DuplicateTracker } from '../ingest/duplicate-tracker.js';
@@ -16,7 +17,20 @@ import type { RecordType } from '../ingest/record-types.js';
 import { rejectMessage, RejectsWriter } from '../ingest/rejects-writer.js';
 import { BatchLoader, type BatchHook, type RejectedRow } from './ingest-batch-loader.js';
 
-export interface IngestFileOptions {
+/** The record rules that come from configuration (every load path applies them). */
+export interface IngestRules {
+  /** The secret identifier values are hashed with (IDENTIFIER_HMAC_KEY). */
+  readonly identifierHmacKey: string;
+  /** Most entities one identifier links (IDENTIFIER_MAX_GROUP). */
+  readonly identifierMaxGroup: number;
+}
+
+/** The record rules of a configuration. */
+export function ingestRules(config: Pick<Config, 'identifiers'>): IngestRules {
+  return { identifierHmacKey: config.identifiers.hmacKey, identifierMaxGroup: config.identifiers.maxGroup };
+}
+
+export interface IngestFileOptions extends IngestRules {
   /** Rows per transaction (default 2000). */
   readonly batchRows?: number;
   /** Reject the whole file on its first bad row, writing nothing. */
@@ -83,7 +97,7 @@ export async function ingestFile(
   db: Database,
   type: RecordType,
   path: string,
-  options: IngestFileOptions = {},
+  options: IngestFileOptions,
   onProgress: ProgressListener = () => {},
 ): Promise<IngestSummary> {
   const format = options.format ?? formatOf(path);
@@ -126,7 +140,12 @@ class IngestRun<T extends RecordType> {
     this.loader = new BatchLoader(
       db,
       type,
-      { batchRows, onBatch: options.onBatch, duplicateWindow: options.duplicateWindow },
+      {
+        batchRows,
+        onBatch: options.onBatch,
+        duplicateWindow: options.duplicateWindow,
+        identifierMaxGroup: options.identifierMaxGroup,
+      },
       (r) => this.reject(r),
     );
   }
@@ -137,6 +156,7 @@ class IngestRun<T extends RecordType> {
     this.bytesRead = source.bytesRead;
     return readRecords(this.type, this.format, source.lines, {
       idPrefix: this.options.idPrefix ?? '',
+      identifierHmacKey: this.options.identifierHmacKey,
       maxRecordChars: maxLineBytes,
     });
   }

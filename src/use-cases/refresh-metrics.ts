@@ -52,7 +52,6 @@ export interface RefreshSummary {
 }
 
 const SNAPSHOT_PAGE = 5000;
-const MAX_IDENTIFIER_SHARE = 50;
 /** Share of the whole refresh each stage represents in the progress percentage. */
 const STAGE_WEIGHT: Record<RefreshStage, number> = { snapshot: 25, centrality: 20, communities: 15, risk: 10, 'write-back': 28, switch: 2 };
 
@@ -114,7 +113,7 @@ async function runStages(
 
   await report('snapshot', 0);
   const snapshotAtMs = Date.now();
-  const snapshot = await readGraphSnapshot(db, { idPrefix: scope, pageSize: SNAPSHOT_PAGE, maxIdentifierShare: MAX_IDENTIFIER_SHARE });
+  const snapshot = await readGraphSnapshot(db, { idPrefix: scope, pageSize: SNAPSHOT_PAGE, maxIdentifierShare: config.identifierMaxGroup });
   Object.assign(counts, { entities: snapshot.ids.length, edges: snapshot.edges.length, bad: snapshot.bad.reduce((a, b) => a + b, 0) });
   await finish('snapshot', 'running', snapshotAtMs);
 

@@ -39,7 +39,7 @@ export async function runMaskedRefresh(
   mask: RatingMask,
   seed: number,
 ): Promise<EvaluationRun> {
-  const raw = await readGraphSnapshot(db, { idPrefix: prefix, pageSize: 5000, maxIdentifierShare: 50 });
+  const raw = await readGraphSnapshot(db, { idPrefix: prefix, pageSize: 5000, maxIdentifierShare: config.identifierMaxGroup });
   const balance = await listRatingBalance(db, prefix, mask);
   const extraBad = new Set(balance.filter((b) => b.negative > b.positive).map((b) => b.id));
   const { snapshot, hiddenEdges } = maskSnapshot(raw, {

@@ -74,6 +74,21 @@ describe('ingest API', function () {
     assert.equal(counts.paysMinor, 1050);
   });
 
+  it('loads loans with a lender and disbursedAt, and names a lender that is the borrower', async () => {
+    const loan = { id: 'L1', borrower: 'A', amount: '10.00', currency: 'USD', openedAt: '2024-01-01', dueAt: '2024-02-01', status: 'current' };
+    const res = await post(`/v1/loans?idPrefix=${p}`, [
+      { ...loan, lender: 'BANK', disbursedAt: '2024-01-02T08:00:00Z' },
+      { ...loan, id: 'L2', lender: 'A' },
+    ]);
+    assert.equal(res.status, 200);
+    const body = await res.json();
+    assert.equal(body.loaded, 1);
+    assert.deepEqual(body.errors, [{ row: 1, field: 'lender', reason: 'is the same entity as borrower' }]);
+    const counts = await countIngested(app.runtime.db, p);
+    assert.equal(counts.loans, 1);
+    assert.ok(counts.minimalEntities >= 2, 'the borrower and the lender exist as minimal entities');
+  });
+
   it('answers 400 problem+json when no row is loadable, 413 over the bounds', async () => {
     const none = await post('/v1/entities', [{ id: `${p}X`, kind: 'robot' }]);
     assert.equal(none.status, 400);

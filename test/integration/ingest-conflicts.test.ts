@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { countPaysMismatches, deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
+import { countIngested, countPaysMismatches, deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
-import { ingestFile } from '../../src/use-cases/ingest-file.js';
+import { ingestFile, ingestRules } from '../../src/use-cases/ingest-file.js';
 import { inspectMigrations, runMigrations } from '../../src/use-cases/ingest-migrate.js';
 import { createOldShapePayments, listOwners, listPays } from '../helpers/ingest-fixture-repository.js';
 import { openTestRuntime, uniquePrefix } from '../helpers/runtime.js';
@@ -50,7 +50,7 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
       runtime.db,
       'loans',
       file('loans-a.csv', `${header}L1,A,100.00,USD,2024-01-01,2024-06-01,current,\nL1,B,100.00,USD,2024-01-01,2024-06-01,current,\n`),
-      { idPrefix: p },
+      { ...ingestRules(runtime.config), idPrefix: p },
     );
     assert.equal(first.loaded, 1);
     assert.equal(first.rejected, 1);
@@ -60,7 +60,7 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
       runtime.db,
       'loans',
       file('loans-b.csv', `${header}L2,B,50.00,USD,2024-01-01,2024-06-01,current,\nL1,B,100.00,USD,2024-01-01,2024-06-01,defaulted,\n`),
-      { idPrefix: p },
+      { ...ingestRules(runtime.config), idPrefix: p },
     );
     assert.equal(second.rejected, 1);
     assert.equal(second.loaded, 1);
@@ -72,15 +72,15 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
       runtime.db,
       'loans',
       file('loans-c.csv', `${header}L1,A,100.00,USD,2024-01-01,2024-06-01,repaid,2024-05-01\n`),
-      { idPrefix: p },
+      { ...ingestRules(runtime.config), idPrefix: p },
     );
     assert.equal(third.rejected, 0);
     // the loan stayed with A, and A's own later record updated it
     assert.deepEqual(
       (await listOwners(runtime.db, p)).sort((a, b) => a.id.localeCompare(b.id)),
       [
-        { kind: 'loan', id: 'L1', owners: ['A'], status: 'repaid', reason: null },
-        { kind: 'loan', id: 'L2', owners: ['B'], status: 'current', reason: null },
+        { kind: 'loan', id: 'L1', owners: ['A'], status: 'repaid', reason: null, lenders: [], lender: null, disbursedAtMs: null },
+        { kind: 'loan', id: 'L2', owners: ['B'], status: 'current', reason: null, lenders: [], lender: null, disbursedAtMs: null },
       ],
     );
   });
@@ -92,7 +92,7 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
       runtime.db,
       'flags',
       file('flags-a.csv', `${header}F1,A,fraud,2024-01-01,analyst\nF1,B,fraud,2024-01-01,analyst\nF2,B,mule,2024-01-02,analyst\n`),
-      { idPrefix: p },
+      { ...ingestRules(runtime.config), idPrefix: p },
     );
     assert.equal(first.rejected, 1);
     assert.match(first.firstErrors[0] ?? '', /flags-a\.csv:3: entity: flag id .* appears earlier for another entity/);
@@ -100,7 +100,7 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
       runtime.db,
       'flags',
       file('flags-b.ndjson', '{"id":"F2","entity":"C","reason":"mule","at":"2024-01-02","source":"analyst"}\n'),
-      { idPrefix: p },
+      { ...ingestRules(runtime.config), idPrefix: p },
     );
     assert.equal(second.rejected, 1);
     assert.match(second.firstErrors[0] ?? '', /flags-b\.ndjson:1: entity: flag ".*F2" already belongs to ".*B" in the graph/);
@@ -112,6 +112,47 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
         ['F2', ['B']],
       ],
     );
+  });
+
+  it('stores a loan\'s lender (LENT, a minimal entity when new) and disbursedAt; refuses a second lender', async () => {
+    const p = prefix('loan-lender');
+    const header = 'id,borrower,amount,currency,openedAt,dueAt,status,closedAt,lender,disbursedAt\n';
+    const csv = await ingestFile(
+      runtime.db,
+      'loans',
+      file(
+        'lent.csv',
+        `${header}L1,A,100.00,USD,2024-01-01,2024-06-01,current,,BANK,2024-01-03T09:30:00Z\n` +
+          `L2,B,50.00,USD,2024-01-01,2024-06-01,current,,,\n` +
+          `L3,B,50.00,USD,2024-01-01,2024-06-01,current,,B,2023-12-01\n`,
+      ),
+      { ...ingestRules(runtime.config), idPrefix: p },
+    );
+    assert.equal(csv.rejected, 1);
+    assert.deepEqual(csv.firstErrors, ['lent.csv:4: lender: is the same entity as borrower; disbursedAt: is before openedAt']);
+    const ndjson = await ingestFile(
+      runtime.db,
+      'loans',
+      file(
+        'lent.ndjson',
+        '{"id":"L2","borrower":"B","amount":"50.00","currency":"USD","openedAt":"2024-01-01","dueAt":"2024-06-01","status":"late","lender":"BANK2","disbursedAt":"2024-01-02"}\n' +
+          '{"id":"L1","borrower":"A","amount":"100.00","currency":"USD","openedAt":"2024-01-01","dueAt":"2024-06-01","status":"late","lender":"BANK2"}\n' +
+          '{"id":"L1","borrower":"A","amount":"100.00","currency":"USD","openedAt":"2024-01-01","dueAt":"2024-06-01","status":"late"}\n',
+      ),
+      { ...ingestRules(runtime.config), idPrefix: p, batchRows: 1 },
+    );
+    assert.equal(ndjson.rejected, 2, ndjson.firstErrors.join('\n'));
+    assert.match(ndjson.firstErrors.join('\n'), /lent\.ndjson:2: lender: loan ".*L1" was already lent by ".*BANK"; a loan has one lender/);
+    assert.match(ndjson.firstErrors.join('\n'), /lent\.ndjson:3: id: ".*L1" appears earlier with different values/);
+    const loans = (await listOwners(runtime.db, p)).sort((a, b) => a.id.localeCompare(b.id));
+    assert.deepEqual(
+      loans.map(({ id, owners, status, lenders, lender, disbursedAtMs }) => ({ id, owners, status, lenders, lender, disbursedAtMs })),
+      [
+        { id: 'L1', owners: ['A'], status: 'current', lenders: ['BANK'], lender: 'BANK', disbursedAtMs: ms('2024-01-03T09:30:00Z') },
+        { id: 'L2', owners: ['B'], status: 'late', lenders: ['BANK2'], lender: 'BANK2', disbursedAtMs: ms('2024-01-02') },
+      ],
+    );
+    assert.equal((await countIngested(runtime.db, p)).minimalEntities, 4, 'A, B, BANK and BANK2 are minimal entities');
   });
 
   it('aggregates PAYS per currency: one per payer, payee and currency, equal to its PAID events', async () => {
@@ -128,7 +169,7 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
           'P4,A,B,2.25,USD,2024-01-04T00:00:00Z\n' +
           'P5,A,B,1.000,KWD,2024-01-05T00:00:00Z\n',
       ),
-      { idPrefix: p, batchRows: 2 },
+      { ...ingestRules(runtime.config), idPrefix: p, batchRows: 2 },
     );
     assert.equal(summary.rejected, 0);
     const pays = await listPays(runtime.db, p);
@@ -158,9 +199,9 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
     ]);
     // the mixed pair breaks the invariant twice: its PAYS is marked mixed, and its EUR events have no PAYS
     assert.equal((await countPaysMismatches(runtime.db, p)).mismatches, 2);
-    assert.deepEqual((await inspectMigrations(runtime.db, { prefix: p })).pays, { oldShape: 2, mixed: 1 });
+    assert.deepEqual((await inspectMigrations(runtime.db, { ...ingestRules(runtime.config), idPrefix: p })).pays, { oldShape: 2, mixed: 1 });
 
-    const done = await runMigrations(runtime.db, { prefix: p });
+    const done = await runMigrations(runtime.db, { ...ingestRules(runtime.config), idPrefix: p });
     assert.deepEqual(done.pays, { oldShape: 2, mixed: 1 });
     const after = await listPays(runtime.db, p);
     assert.deepEqual(
@@ -175,7 +216,7 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
     assert.deepEqual(await countPaysMismatches(runtime.db, p), { checked: 3, mismatches: 0 });
 
     // a second run finds nothing and changes nothing
-    assert.deepEqual((await runMigrations(runtime.db, { prefix: p })).pays, { oldShape: 0, mixed: 0 });
+    assert.deepEqual((await runMigrations(runtime.db, { ...ingestRules(runtime.config), idPrefix: p })).pays, { oldShape: 0, mixed: 0 });
     assert.deepEqual(await listPays(runtime.db, p), after);
   });
 });

@@ -11,7 +11,7 @@ import type { Database } from '../../src/db/driver.js';
 import { updateTouchedEntities } from '../../src/db/metrics-repository.js';
 import { getEntitySignals } from '../../src/db/signals-repository.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
-import { ingestFile } from '../../src/use-cases/ingest-file.js';
+import { ingestFile, ingestRules } from '../../src/use-cases/ingest-file.js';
 import { TouchedEntitiesObserver } from '../../src/use-cases/update-touched-entities.js';
 import { openTestRuntime, uniquePrefix } from '../helpers/runtime.js';
 
@@ -38,7 +38,7 @@ describe('live signals of ingested entities', function () {
       'id,payer,payee,amount,currency,at\n' +
         'P1,A,B,10.00,USD,2024-01-01\nP2,A,B,5.50,USD,2024-02-01\nP3,A,C,1.00,USD,2024-03-01\nP4,C,A,2.00,USD,2024-04-01\n',
     );
-    const summary = await ingestFile(runtime.db, 'payments', file, { idPrefix: prefix, batchRows: 1 });
+    const summary = await ingestFile(runtime.db, 'payments', file, { ...ingestRules(runtime.config), idPrefix: prefix, batchRows: 1 });
     assert.equal(summary.batches, 4);
     const a = await getEntitySignals(runtime.db, `${prefix}A`);
     assert.equal(a?.live.degreeOut, 2);

@@ -13,6 +13,8 @@ const loan = (borrower: string, status: LoanRow['status'] = 'current'): LoanRow 
   dueAtMs: 1,
   status,
   closedAtMs: null,
+  lender: null,
+  disbursedAtMs: null,
 });
 
 describe('record key rules', () => {
