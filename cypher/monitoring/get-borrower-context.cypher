@@ -1,5 +1,5 @@
 // Monitoring (after an ingest load): a borrower's relations for a local trace — the identifiers it
-// shares (each used by at most $maxShare entities), its owners and the businesses it owns or that share
+// shares (each used by at most $maxShare entities and not marked overShared), its owners and the businesses it owns or that share
 // an owner with it, its supply links, and its counterparties with the time of their first payment.
 // Params: $id (string), $maxShare (int).
 // Returns: groups ([[entity id]] users of each shared identifier), ownerships ([{person, business}]),
@@ -7,7 +7,7 @@
 MATCH (b:Entity {id: $id})
 CALL (b) {
   OPTIONAL MATCH (b)-[:USES]->(i:Identifier)<-[:USES]-(:Entity)
-  WITH DISTINCT i WHERE i IS NOT NULL
+  WITH DISTINCT i WHERE i IS NOT NULL AND i.overShared IS NULL
   WITH i, [(u:Entity)-[:USES]->(i) | u.id] AS users
   WHERE size(users) <= $maxShare
   RETURN collect(users) AS groups

@@ -55,7 +55,6 @@ export interface RefreshSummary {
   readonly stages: readonly StageTiming[];
 }
 
-const MAX_IDENTIFIER_SHARE = 50;
 /** Share of the whole refresh each stage represents in the progress percentage. */
 const STAGE_WEIGHT: Record<RefreshStage, number> = { snapshot: 20, centrality: 20, communities: 10, risk: 10, features: 5, 'write-back': 30, monitoring: 3, switch: 2 };
 
@@ -118,7 +117,7 @@ async function runStages(
 
   await report('snapshot', 0);
   const snapshotAtMs = Date.now();
-  const snapshot = await readGraphSnapshot(db, { idPrefix: scope, maxIdentifierShare: MAX_IDENTIFIER_SHARE, asOfMs: snapshotAtMs });
+  const snapshot = await readGraphSnapshot(db, { idPrefix: scope, maxIdentifierShare: config.identifierMaxGroup, asOfMs: snapshotAtMs });
   Object.assign(counts, { entities: snapshot.ids.length, edges: snapshot.edges.length, bad: snapshot.bad.reduce((a, b) => a + b, 0) });
   await finish('snapshot', 'running', snapshotAtMs);
 

@@ -25,7 +25,11 @@ export interface GenerateOptions {
   readonly size: NetworkSize;
   readonly seed: number;
   readonly outDir: string;
-  /** Prepended to every id and identifier value (tests load a network under a private prefix). */
+  /**
+   * Prepended to every id (entities, payments, loans, flags). Identifier values are written as they are
+   * (a prefixed phone would not be a phone): to keep the identifiers of two networks apart, load them
+   * with `ingest --id-prefix` instead, which also namespaces the identifier hashes.
+   */
   readonly idPrefix?: string;
   /** Overrides the size's entity and payment counts. */
   readonly entities?: number;
@@ -77,7 +81,7 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
   await write('identifiers', generateIdentifiers(p, options.seed), (r) => [
     id(r.entity),
     r.type,
-    `${prefix}${r.value}`,
+    r.value,
   ]);
   await write('ownerships', generateOwnerships(p, options.seed), (r) => [
     id(r.person),
@@ -111,6 +115,8 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
     iso(r.dueAtMs),
     r.status,
     iso(r.closedAtMs),
+    null, // lender: the generator does not model lenders
+    null, // disbursedAt
   ]);
   await write('flags', generateFlags(p, options.seed), (r, k) => [
     `${prefix}F${k}`,
