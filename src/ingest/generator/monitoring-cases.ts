@@ -13,8 +13,16 @@
  */
 import { createRandom } from './random.js';
 import type { Population } from './population.js';
-import type { SyntheticFlag, SyntheticIdentifier, SyntheticLoan, SyntheticSupply } from './facts.js';
-import type { SyntheticPayment } from './payments.js';
+import {
+  generateIdentifiers,
+  generateLoans,
+  generateOwnerships,
+  type SyntheticFlag,
+  type SyntheticIdentifier,
+  type SyntheticLoan,
+  type SyntheticSupply,
+} from './facts.js';
+import { createCounterpartyStats, type SyntheticPayment } from './payments.js';
 import { DAY_MS, PERIOD_MS, PERIOD_START_MS } from './sizes.js';
 
 export const MONITORING_CASES = ['FUNDS_TO_BAD', 'ROUND_TRIP', 'LOAN_STACKING', 'NO_PRIOR_RELATIONSHIP', 'clean'] as const;
@@ -47,6 +55,27 @@ export interface Excluded {
   readonly borrowers: ReadonlySet<number>;
   readonly shared: ReadonlySet<number>;
   readonly owned: ReadonlySet<number>;
+}
+
+/**
+ * The entities the generated facts could make bad, related or noisy: every borrower of a generated loan
+ * (which loans default depends on payments, but who borrows does not), every entity sharing an address
+ * (the only identifier the generator gives good entities in common), and every party to an ownership.
+ */
+export function excludedFromPlanting(p: Population, seed: number): Excluded {
+  const borrowers = new Set<number>();
+  for (const l of generateLoans(p, createCounterpartyStats(p.n), seed)) borrowers.add(l.borrower);
+  const firstUser = new Map<string, number>();
+  const shared = new Set<number>();
+  for (const r of generateIdentifiers(p, seed)) {
+    if (r.type !== 'address') continue;
+    const other = firstUser.get(r.value);
+    if (other === undefined) firstUser.set(r.value, r.entity);
+    else shared.add(other).add(r.entity);
+  }
+  const owned = new Set<number>();
+  for (const o of generateOwnerships(p, seed)) owned.add(o.person).add(o.business);
+  return { borrowers, shared, owned };
 }
 
 const END_MS = PERIOD_START_MS + PERIOD_MS;
