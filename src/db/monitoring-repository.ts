@@ -1,6 +1,7 @@
 /**
  * Post-loan monitoring results under a metrics run: one (:LoanMonitoring) node per monitored loan
- * (scalars for listing, the flow, behaviour series, limit and score change as JSON) and one
+ * (scalars for listing; the flow, the behaviour series (column by column), limit and score change as
+ * JSON) and one
  * (:LoanAlert) node per alert, both hanging off the (:Loan). Written in batches that replace what the
  * run held for the same loans, so retried batches and incremental updates never duplicate.
  */
@@ -15,7 +16,74 @@ const Q = defineQueries({
   get: 'monitoring/get-loan-monitoring',
   alerts: 'monitoring/list-loan-alerts',
   loans: 'monitoring/list-monitored-loans',
+  deleteRun: 'monitoring/delete-run-monitoring',
 });
+
+type Behaviour = LoanMonitoringRecord['behaviour'];
+type Week = Behaviour['weeks'][number];
+
+/** The weekly series stored column by column (a few KB a loan instead of an object per week). */
+interface StoredBehaviour {
+  readonly baselineInflowMinor: number;
+  readonly baselineOutflowMinor: number;
+  readonly baselineBadShare: number;
+  readonly topCustomers: readonly string[];
+  readonly week: number[];
+  readonly start: number[];
+  readonly end: number[];
+  readonly inflow: number[];
+  readonly outflow: number[];
+  readonly recentInflow: number[];
+  readonly lost: number[];
+  readonly badShare: number[];
+  readonly badCounterparties: number[];
+  readonly communityRiskChange: (number | null)[];
+  readonly limit: (number | null)[];
+}
+
+function packBehaviour(b: Behaviour): StoredBehaviour {
+  const col = <T>(f: (w: Week) => T) => b.weeks.map(f);
+  return {
+    baselineInflowMinor: b.baselineInflowMinor,
+    baselineOutflowMinor: b.baselineOutflowMinor,
+    baselineBadShare: b.baselineBadShare,
+    topCustomers: b.topCustomers,
+    week: col((w) => w.week),
+    start: col((w) => Date.parse(w.start)),
+    end: col((w) => Date.parse(w.end)),
+    inflow: col((w) => w.inflowMinor),
+    outflow: col((w) => w.outflowMinor),
+    recentInflow: col((w) => w.recentInflowMinor),
+    lost: col((w) => w.lostCustomers),
+    badShare: col((w) => w.badShare),
+    badCounterparties: col((w) => w.badCounterparties),
+    communityRiskChange: col((w) => w.communityRiskChange),
+    limit: col((w) => w.limitMinor),
+  };
+}
+
+function unpackBehaviour(s: StoredBehaviour): Behaviour {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return {
+    baselineInflowMinor: s.baselineInflowMinor,
+    baselineOutflowMinor: s.baselineOutflowMinor,
+    baselineBadShare: s.baselineBadShare,
+    topCustomers: s.topCustomers,
+    weeks: s.week.map((week, k) => ({
+      week,
+      start: iso(s.start[k]!),
+      end: iso(s.end[k]!),
+      inflowMinor: s.inflow[k]!,
+      outflowMinor: s.outflow[k]!,
+      recentInflowMinor: s.recentInflow[k]!,
+      lostCustomers: s.lost[k]!,
+      badShare: s.badShare[k]!,
+      badCounterparties: s.badCounterparties[k]!,
+      communityRiskChange: s.communityRiskChange[k] ?? null,
+      limitMinor: s.limit[k] ?? null,
+    })),
+  };
+}
 
 function rowOf(r: LoanMonitoringRecord): Record<string, unknown> {
   return {
@@ -38,7 +106,7 @@ function rowOf(r: LoanMonitoringRecord): Record<string, unknown> {
       limitMinor: r.limit.amountMinor,
       limitBaseMinor: r.limit.baseMinor,
       limitJson: JSON.stringify(r.limit),
-      behaviourJson: JSON.stringify(r.behaviour),
+      behaviourJson: JSON.stringify(packBehaviour(r.behaviour)),
       scoreJson: r.score ? JSON.stringify(r.score) : null,
       flowJson: r.flow ? JSON.stringify(r.flow) : null,
       // entities the loan money passed through: an ingest load touching one of them updates the loan
@@ -108,7 +176,7 @@ function recordOf(m: Stored, alerts: readonly Stored[]): LoanMonitoringRecord {
     alertCount: Number(m.alertCount),
     severity: (m.severity as Severity | null) ?? null,
     limit: json<LoanMonitoringRecord['limit']>(m.limitJson)!,
-    behaviour: json<LoanMonitoringRecord['behaviour']>(m.behaviourJson)!,
+    behaviour: unpackBehaviour(json<StoredBehaviour>(m.behaviourJson)!),
     score: json<LoanMonitoringRecord['score']>(m.scoreJson),
     flow: json<LoanMonitoringRecord['flow']>(m.flowJson),
     alerts: alerts.map(alertOf),
@@ -174,4 +242,14 @@ export async function listMonitoredLoans(
 ): Promise<{ total: number; items: MonitoredLoan[] }> {
   const [row] = await db.readRows<{ total: number; items: MonitoredLoan[] }>(Q.loans, { runId, lender: f.lender, alerted: f.alerted, limit: neo4j.int(f.limit) });
   return { total: row?.total ?? 0, items: row?.items ?? [] };
+}
+
+/** Deletes every monitoring result of a run (in batches); returns how many nodes. */
+export async function deleteRunMonitoring(db: Database, runId: string, batch = 5000): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const [row] = await db.writeRows<{ deleted: number }>(Q.deleteRun, { runId, limit: neo4j.int(batch) });
+    deleted += row?.deleted ?? 0;
+    if (!row || row.deleted === 0) return deleted;
+  }
 }
