@@ -18,7 +18,14 @@ const Q = defineQueries({
   context: 'monitoring/get-borrower-context',
   runOf: 'monitoring/find-loan-run',
   remove: 'monitoring/delete-loan-monitoring',
+  anyRun: 'monitoring/has-run-in-service',
 });
+
+/** Whether any complete metrics run is in service (full or scoped). */
+export async function hasRunInService(db: Database): Promise<boolean> {
+  const [row] = await db.readRows<{ found: boolean }>(Q.anyRun);
+  return row?.found ?? false;
+}
 
 /**
  * Open loans whose borrower or lender is among `ids`, and loans whose money (as run `runId` traced it)

@@ -4,13 +4,16 @@
  * ownerships or supply links) are monitored again from their local facts and written under the run
  * that serves them, replacing its results for those loans (a loan no longer open loses them). The same
  * pure code as the nightly run; only the community risk change waits for the next run (it needs every
- * community member's labels). At most `maxLoans` loans per load: beyond that the next run covers them.
+ * community member's labels). Per load the work is bounded in time — at most `budgetFactor` times the
+ * load's own duration, and at least `minBudgetMs` — so a large load is not slowed by more than a
+ * fraction; the loans left over (logged) are covered by the next run.
  */
 import type { Database } from '../db/driver.js';
 import {
   deleteLoanMonitoring,
   findLoanRun,
   getBorrowerContext,
+  hasRunInService,
   getLoan,
   listEntityFacts,
   listPaidEvents,
@@ -90,17 +93,22 @@ export async function monitorLoanNow(db: Database, loanId: string, options: Moni
 
 export interface TouchedLoansOptions {
   readonly options: MonitoringOptions;
-  /** Most loans monitored again per load (default 500). */
-  readonly maxLoans?: number;
-  /** The clock (as-of time of the update). */
+  /** Time for the update, as a multiple of the load's duration (default 0.25)… */
+  readonly budgetFactor?: number;
+  /** …and at least this long, in ms (default 10,000). */
+  readonly minBudgetMs?: number;
+  /** The clock (as-of time of the update, and its budget). */
   readonly now?: () => number;
 }
 
 /** Gathers the entities one load touched and, at its end, monitors again the open loans they touch. */
 export class TouchedLoansObserver implements LoadObserver {
   private readonly touched = new Set<string>();
+  private startedAt: number | null = null;
   /** Loans updated or removed by this observer. */
   updated = 0;
+  /** Loans left to the next run (out of time). */
+  deferred = 0;
 
   constructor(
     private readonly db: Database,
@@ -108,19 +116,29 @@ export class TouchedLoansObserver implements LoadObserver {
   ) {}
 
   batch(event: BatchEvent): void {
+    this.startedAt ??= this.clock();
     if (RELEVANT.has(event.type)) for (const id of event.touchedEntityIds) this.touched.add(id);
+  }
+
+  private clock(): number {
+    return (this.opts.now ?? Date.now)();
   }
 
   async end(): Promise<void> {
     if (this.touched.size === 0) return;
     const ids = [...this.touched];
     this.touched.clear();
+    if (!(await hasRunInService(this.db))) return;
+    const asOf = this.clock();
+    const budget = Math.max(this.opts.minBudgetMs ?? 10_000, (this.opts.budgetFactor ?? 0.25) * (asOf - (this.startedAt ?? asOf)));
     const current = await getCurrentRun(this.db, '');
     const loans = await listTouchedOpenLoans(this.db, ids, current?.id ?? null);
-    const max = this.opts.maxLoans ?? 500;
-    if (loans.length > max) log.info({ loans: loans.length, max }, 'many loans touched: the first are monitored now, the rest at the next run');
-    const asOf = (this.opts.now ?? Date.now)();
-    for (const loanId of loans.slice(0, max)) {
+    for (const [k, loanId] of loans.entries()) {
+      if (this.clock() - asOf > budget) {
+        this.deferred = loans.length - k;
+        log.info({ loans: loans.length, deferred: this.deferred, budgetMs: Math.round(budget) }, 'loans touched by the load left to the next run');
+        break;
+      }
       if ((await monitorLoanNow(this.db, loanId, this.opts.options, asOf)) !== 'skipped') this.updated += 1;
     }
   }

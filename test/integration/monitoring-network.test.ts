@@ -17,6 +17,8 @@ import { ingestFile, ingestRules } from '../../src/use-cases/ingest-file.js';
 import { ingestNetwork } from '../../src/use-cases/ingest-network.js';
 import { refreshMetrics } from '../../src/use-cases/refresh-metrics.js';
 import { auditTrailOf } from '../../src/use-cases/score-audit.js';
+import { TouchedLoansObserver } from '../../src/use-cases/monitor-touched-loans.js';
+import { MONITORING_DEFAULTS } from '../../src/monitoring/monitoring-options.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { runCli } from '../helpers/cli.js';
 import { uniquePrefix } from '../helpers/runtime.js';
@@ -111,5 +113,16 @@ describe('post-loan monitoring of a loaded network (real Neo4j, scoped refresh)'
     assert.equal(one.code, 0, one.stderr);
     assert.match(one.stdout, /hop 2 {2}\S+X1 → \S+FRAUD {2}9000\.00 USD {2}\[FUNDS_TO_BAD\]/);
     assert.match(one.stdout, /limit 0\.00 USD of 10000\.00 USD/);
+  });
+
+  it('the update after a load stops when its time is up and leaves the rest to the next run', async () => {
+    const t0 = Date.now();
+    let calls = 0;
+    const observer = new TouchedLoansObserver(app.runtime.db, { options: MONITORING_DEFAULTS, budgetFactor: 0, minBudgetMs: 1500, now: () => t0 + 1000 * calls++ });
+    observer.batch({ type: 'payments', rows: 2, written: 2, touchedEntityIds: [`${p}B1`, `${p}B2`] });
+    await observer.end();
+    assert.deepEqual([observer.updated, observer.deferred], [1, 1]);
+    const { body } = await get(`/v1/monitoring/alerts?runId=${runId}`);
+    assert.equal(body.total, 5, 'the loan it updated has the same alert');
   });
 });
