@@ -1,167 +1,192 @@
 /**
- * Analytics benchmark on a synthetic heavy-tailed payment graph built in memory (no Neo4j): prints the
- * graph build time, every step of the refresh's analytics stages (centrality, communities, risk) and
- * the result rows of the write-back, with stage totals and peak RSS (the kernel's high-water mark).
- * At s and m it also times the same stages in the analytics worker thread (what a refresh runs) and
- * compares Louvain implementations (graphology vs typed-array), each in its own process so that its
- * peak memory is its own. Sizes: s ≈ 20k edges, m ≈ 1M, l ≈ 10M (nodes = edges / 10).
+ * Analytics benchmark on a synthetic heavy-tailed payment graph built in memory (no Neo4j).
  *
- *   node --import tsx bench/analytics.ts s|m|l [--thread] [--compare-louvain]
+ *   npm run bench:analytics -- --size s|m|l [--no-igraph] [--no-thread] [--compare-louvain]
+ *
+ * 1. Every step of the refresh's analytics stages (centrality, communities, risk) and the write-back
+ *    rows, one after the other in this thread, with stage totals (each step's time and peak RSS).
+ * 2. The same PageRank and Louvain with python-igraph on the same edge lists, in the same run, and
+ *    the time ratios ours / igraph (install igraph with scripts/install-bench-tools.sh).
+ * 3. What a refresh runs: all stages in the analytics threads (two threads sharing the split work),
+ *    in a child process of its own so its peak RSS is its own.
+ * Sizes: s ≈ 20k edges, m ≈ 1M, l ≈ 10M (nodes = edges / 10). Hold /tmp/cg-heavy.lock at l.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ANALYTICS_DEFAULTS, prepareGraph } from '../src/analytics/analytics-pipeline.js';
+import { ANALYTICS_DEFAULTS, prepareGraph, prepareWork, type PreparedGraph } from '../src/analytics/analytics-pipeline.js';
+import { taskCounts, privateSink, runTask } from '../src/analytics/analytics-work.js';
 import { pagerank } from '../src/analytics/pagerank.js';
 import { percentiles } from '../src/analytics/percentile.js';
 import { degreesAndStrengths } from '../src/analytics/degree.js';
-import { betweenness } from '../src/analytics/betweenness.js';
+import { finishBetweenness } from '../src/analytics/betweenness.js';
 import { louvainCsr } from '../src/analytics/louvain-csr.js';
 import { communityRisk } from '../src/analytics/community-risk.js';
-import { exposure } from '../src/analytics/exposure.js';
+import { finishExposure } from '../src/analytics/exposure.js';
 import { counterpartyRisk } from '../src/analytics/counterparty-risk.js';
 import { concentration } from '../src/analytics/concentration.js';
 import { paymentCycles } from '../src/analytics/payment-cycles.js';
 import { nearestBad } from '../src/analytics/nearest-bad.js';
 import { createRng } from '../src/analytics/rng.js';
-import { entityMetricsRows } from '../src/use-cases/metrics-result-rows.js';
-import { newFeatureBatch } from '../src/features/compute-features.js';
 import { runAnalyticsInThread } from '../src/use-cases/run-analytics-thread.js';
 import { edgesAt, peakRssMb, syntheticSnapshot } from './synthetic-graph.js';
 
-const size = process.argv[2] ?? 's';
-const flags = new Set(process.argv.slice(3));
+const args = process.argv.slice(2);
+const sizeAt = args.indexOf('--size');
+const size = sizeAt >= 0 ? (args[sizeAt + 1] ?? 's') : (args.find((a) => !a.startsWith('--')) ?? 's');
+const flags = new Set(args.filter((a) => a.startsWith('--')));
 const edgesWanted = edgesAt(size);
 const opts = ANALYTICS_DEFAULTS;
 const totals = new Map<string, number>();
 const mb = (x: number) => `${x.toFixed(0)} MB`;
+const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
 
-function timed<T>(stage: string, label: string, work: () => T): T {
+function timed<T>(stage: string, label: string, work: () => T): [T, number] {
   const t = performance.now();
   const out = work();
   const s = (performance.now() - t) / 1000;
   totals.set(stage, (totals.get(stage) ?? 0) + s);
-  const rss = process.memoryUsage().rss / 2 ** 20;
-  console.log(
-    `${stage.padEnd(12)} ${label.padEnd(34)} ${s.toFixed(2).padStart(8)} s   rss ${mb(rss).padStart(8)}   peak ${mb(peakRssMb())}`,
-  );
-  return out;
+  console.log(`${stage.padEnd(12)} ${label.padEnd(40)} ${s.toFixed(2).padStart(8)} s   peak RSS ${mb(peakRssMb())}`);
+  return [out, s];
 }
 
-console.log(
-  `size ${size}: ${Math.round(edgesWanted / 10).toLocaleString()} nodes, ${edgesWanted.toLocaleString()} edges (node ${process.version})`,
-);
-const snapshot = timed('input', 'generate edge list', () => syntheticSnapshot(edgesWanted));
-const n = snapshot.ids.length;
-const graph = timed('build', 'CSR (directed + undirected)', () => prepareGraph(snapshot));
-console.log(
-  `  ${graph.directed.outTargets.length.toLocaleString()} directed pairs, ${graph.undirected.targets.length.toLocaleString()} undirected row entries`,
-);
-
-const pr = timed('centrality', 'PageRank (tol 1e-10 per node)', () =>
-  pagerank(graph.directed, opts.pagerank),
-);
-console.log(`  ${pr.iterations} iterations, converged ${pr.converged}`);
-timed('centrality', 'PageRank percentiles', () => percentiles(pr.scores));
-timed('centrality', 'degrees and strengths', () => degreesAndStrengths(graph.directed, snapshot.edges));
-const bc = timed('centrality', `betweenness (${opts.betweennessSamples} sources)`, () =>
-  betweenness(graph.directed, {
-    exactMaxNodes: opts.betweennessExactMaxNodes,
-    samples: opts.betweennessSamples,
-    rng: createRng(1),
-  }),
-);
-console.log(`  exact ${bc.exact}, sources ${bc.sources}`);
-
-const lv = timed('communities', 'Louvain (typed-array)', () =>
-  louvainCsr(graph.undirected, { resolution: opts.louvainResolution, rng: createRng(2) }),
-);
-console.log(`  ${lv.count.toLocaleString()} communities, modularity ${lv.modularity.toFixed(4)}`);
-const cr = timed('communities', 'community risk', () =>
-  communityRisk(lv.community, lv.count, snapshot.bad, opts.riskSmoothing),
-);
-
-const ex = timed('risk', 'exposure (PPR + self terms)', () =>
-  exposure(graph.undirected, snapshot.bad, opts.exposure),
-);
-console.log(
-  `  ${ex.iterations} iterations, converged ${ex.converged}, bad ${snapshot.bad.reduce((a, c) => a + c, 0).toLocaleString()}`,
-);
-timed('risk', 'exposure percentiles', () => percentiles(ex.exposure));
-timed('risk', 'counterparty risk', () => counterpartyRisk(graph.undirected, ex.exposure));
-timed('risk', 'concentration', () => concentration(n, snapshot.edges));
-const cyc = timed('risk', 'payment cycles', () => paymentCycles(n, snapshot.edges, opts.cycles));
-console.log(`  cycles ${cyc.cycles.length}${cyc.truncated ? ' (truncated)' : ''}`);
-const nb = timed('risk', `nearest bad (BFS ≤ ${opts.nearestBadMaxHops} hops)`, () =>
-  nearestBad(graph.undirected, snapshot.bad, { maxHops: opts.nearestBadMaxHops }),
-);
-const reached = nb.chosen.reduce((a, c) => a + (c === -1 ? 0 : 1), 0);
-console.log(
-  `  ${reached.toLocaleString()} of ${n.toLocaleString()} entities have a bad entity within ${opts.nearestBadMaxHops} hops`,
-);
-
-const centrality = {
-  ...degreesAndStrengths(graph.directed, snapshot.edges),
-  pagerank: pr.scores,
-  pagerankPct: percentiles(pr.scores),
-  betweenness: bc.scores,
-  stats: {
-    pagerankIterations: 0,
-    pagerankConverged: true,
-    betweennessExact: bc.exact,
-    betweennessSources: bc.sources,
-  },
-};
-const risk = {
-  ...concentration(n, snapshot.edges),
-  exposure: ex.exposure,
-  exposurePct: percentiles(ex.exposure),
-  counterpartyRisk: counterpartyRisk(graph.undirected, ex.exposure),
-  cycles: [],
-  cyclesTruncated: false,
-  identifierRings: [],
-  ringCount: new Uint32Array(n),
-  nearestBad: nb,
-  stats: { exposureIterations: 0, exposureConverged: true },
-};
-timed(
-  'write-back',
-  'entity metrics rows (incl. paths)',
-  () => entityMetricsRows(snapshot, centrality, { ...lv, ...cr }, risk, newFeatureBatch(Uint32Array.from(snapshot.ids, (_, i) => i), 0)).length,
-);
-
-console.log('stage totals: ' + [...totals].map(([s, t]) => `${s} ${t.toFixed(2)} s`).join(', '));
-console.log(`peak RSS ${mb(peakRssMb())}`);
-
-if (flags.has('--thread') || size !== 'l') {
-  const fresh = syntheticSnapshot(edgesWanted);
+/** The threaded run alone (child process mode): prints each stage as it arrives and one JSON line. */
+async function threadOnly(): Promise<void> {
+  const snapshot = syntheticSnapshot(edgesWanted);
   const t0 = performance.now();
   let t = t0;
-  await runAnalyticsInThread(fresh, opts, 1, (done) => {
-    console.log(
-      `thread       ${done.stage.padEnd(34)} ${((performance.now() - t) / 1000).toFixed(2).padStart(8)} s`,
-    );
+  const stages: Record<string, number> = {};
+  const timings: Record<string, number> = {};
+  await runAnalyticsInThread(snapshot, opts, 1, (done) => {
+    stages[done.stage] = (performance.now() - t) / 1000;
+    Object.assign(timings, done.timings);
     t = performance.now();
   });
-  console.log(
-    `thread       all stages (incl. start, graph build, transfers) ${((performance.now() - t0) / 1000).toFixed(2)} s, peak RSS ${mb(peakRssMb())}`,
-  );
+  console.log(JSON.stringify({ stages, timings, totalS: (performance.now() - t0) / 1000, peakRssMb: peakRssMb() }));
 }
 
-if (flags.has('--compare-louvain') || size === 'm') {
-  const script = fileURLToPath(new URL('./louvain-compare.ts', import.meta.url));
-  for (const impl of ['graphology', 'typed-array']) {
-    const line = execFileSync(process.execPath, ['--import', 'tsx', script, size, impl], {
-      encoding: 'utf8',
-    }).trim();
-    const r = JSON.parse(line) as {
-      ms: number;
-      rssBeforeMb: number;
-      peakRssMb: number;
-      communities: number;
-      modularity: number;
+function stepByStep(): PreparedGraph {
+  const [snapshot] = timed('input', 'generate edge list', () => syntheticSnapshot(edgesWanted));
+  const n = snapshot.ids.length;
+  const [graph] = timed('build', 'CSR (directed + undirected)', () => prepareGraph(snapshot));
+  console.log(`  ${graph.directed.outTargets.length.toLocaleString()} directed pairs, ${graph.undirected.targets.length.toLocaleString()} undirected row entries`);
+  const [pr, prS] = timed('centrality', `PageRank (α ${opts.pagerank.alpha}, tol ${opts.pagerank.tolerance}/node)`, () => pagerank(graph.directed, opts.pagerank));
+  ours.pagerankS = prS;
+  ours.pagerank = pr.scores;
+  console.log(`  ${pr.iterations} iterations, converged ${pr.converged}`);
+  timed('centrality', 'PageRank percentiles', () => percentiles(pr.scores));
+  timed('centrality', 'degrees and strengths', () => degreesAndStrengths(graph.directed, snapshot.edges));
+  const [work] = timed('centrality', 'plan (vertex-diameter bound, components)', () => prepareWork(graph, opts, createRng(1)));
+  const sink = privateSink(work);
+  const counts = taskCounts(work);
+  const bcPlan = work.betweenness;
+  const pairs = bcPlan.chunks.reduce((a, c) => a + c.pairs, 0);
+  timed('centrality', `betweenness (${pairs.toLocaleString()} sampled pairs)`, () => {
+    for (let t = 0; t < counts.centrality; t++) runTask(work, t, sink);
+  });
+  const bc = finishBetweenness(bcPlan, [sink.credit]);
+  console.log(`  ε ${opts.betweennessEpsilon}, δ ${opts.betweennessDelta}, vertex-diameter bound ${bcPlan.vertexDiameter}, error bound ${bc.errorBound.toFixed(5)}, max ${bc.scores.reduce((a, x) => (x > a ? x : a), 0).toFixed(5)}`);
+  const [lv, lvS] = timed('communities', 'Louvain (typed-array)', () => louvainCsr(graph.undirected, { resolution: opts.louvainResolution, rng: createRng(2) }));
+  ours.louvainS = lvS;
+  ours.modularity = lv.modularity;
+  console.log(`  ${lv.count.toLocaleString()} communities, modularity ${lv.modularity.toFixed(4)}`);
+  timed('communities', 'community risk', () => communityRisk(lv.community, lv.count, snapshot.bad, opts.riskSmoothing));
+  timed('risk', 'exposure walk (Gauss–Seidel)', () => runTask(work, counts.centrality, sink));
+  timed('risk', `exposure self terms (${work.selfTerms.seeds.length.toLocaleString()} bad entities)`, () => {
+    for (let t = counts.centrality + 1; t < counts.centrality + counts.risk; t++) runTask(work, t, sink);
+  });
+  const walk = { y: sink.walk, iterations: sink.walkInfo[0]!, converged: sink.walkInfo[1] === 1 };
+  const ex = finishExposure(work.degree, snapshot.bad, walk, work.selfTerms, sink.self, opts.exposure);
+  console.log(`  ${ex.iterations} sweeps, converged ${ex.converged}, exposureNorm error ≤ ${ex.errorBound.toFixed(3)}`);
+  timed('risk', 'exposure percentiles', () => percentiles(ex.exposure));
+  timed('risk', 'counterparty risk', () => counterpartyRisk(graph.undirected, ex.exposure));
+  timed('risk', 'concentration', () => concentration(n, snapshot.edges));
+  const [cyc] = timed('risk', 'payment cycles', () => paymentCycles(n, snapshot.edges, opts.cycles));
+  console.log(`  cycles ${cyc.cycles.length}${cyc.truncated ? ' (truncated)' : ''}`);
+  timed('risk', `nearest bad (BFS ≤ ${opts.nearestBadMaxHops} hops)`, () => nearestBad(graph.undirected, snapshot.bad, { maxHops: opts.nearestBadMaxHops }));
+  console.log('stage totals: ' + [...totals].map(([s, t]) => `${s} ${t.toFixed(2)} s`).join(', '));
+  console.log(`peak RSS ${mb(peakRssMb())}`);
+  return graph;
+}
+
+const ours: { pagerankS: number; louvainS: number; modularity: number; pagerank: Float64Array } = { pagerankS: 0, louvainS: 0, modularity: 0, pagerank: new Float64Array(0) };
+
+/** Writes the merged directed pairs and the undirected pairs (u < v) as igraph edge lists with weights. */
+function writeEdgeLists(g: PreparedGraph, dir: string): void {
+  const n = g.directed.n;
+  const write = (name: string, offsets: Uint32Array, targets: Uint32Array, weights: Float64Array, keep: (u: number, v: number) => boolean) => {
+    const w = new Float64Array(targets.length);
+    let k = 0;
+    let lines: string[] = [];
+    writeFileSync(join(dir, `${name}.txt`), '');
+    for (let u = 0; u < n; u++) {
+      for (let j = offsets[u]!; j < offsets[u + 1]!; j++) {
+        if (!keep(u, targets[j]!)) continue;
+        lines.push(`${u} ${targets[j]!}\n`);
+        w[k++] = weights[j]!;
+      }
+      if (lines.length >= 1 << 20 || u === n - 1) {
+        appendFileSync(join(dir, `${name}.txt`), lines.join(''));
+        lines = [];
+      }
+    }
+    writeFileSync(join(dir, `${name}.w`), Buffer.from(w.buffer, 0, 8 * k));
+  };
+  writeFileSync(join(dir, 'n.txt'), String(n));
+  write('directed', g.directed.outOffsets, g.directed.outTargets, g.directed.outWeights, () => true);
+  write('undirected', g.undirected.offsets, g.undirected.targets, g.undirected.weights, (u, v) => u < v);
+}
+
+function compareWithIgraph(g: PreparedGraph): void {
+  const probe = spawnSync(PYTHON, ['-c', 'import igraph'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    console.log(`igraph       not found for ${PYTHON}: install it with  bash scripts/install-bench-tools.sh  (Debian's python3-igraph)`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'cg-igraph-'));
+  try {
+    writeEdgeLists(g, dir);
+    const script = fileURLToPath(new URL('./igraph-compare.py', import.meta.url));
+    const r = JSON.parse(execFileSync(PYTHON, [script, dir], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim()) as {
+      igraph: string;
+      pagerankS: number;
+      louvainS: number;
+      louvainCommunities: number;
+      louvainModularity: number;
     };
-    console.log(
-      `louvain      ${impl.padEnd(12)} ${(r.ms / 1000).toFixed(2).padStart(8)} s   peak RSS ${mb(r.peakRssMb)} (+${mb(r.peakRssMb - r.rssBeforeMb)} over the built graph)   ${r.communities} communities, modularity ${r.modularity.toFixed(4)}`,
-    );
+    const theirs = new Float64Array(readFileSync(join(dir, 'pagerank.igraph')).buffer.slice(0));
+    let diff = 0;
+    for (let v = 0; v < theirs.length; v++) diff = Math.max(diff, Math.abs(theirs[v]! - ours.pagerank[v]!));
+    console.log(`igraph       python-igraph ${r.igraph} on the same merged edge lists (same process run, one core each)`);
+    console.log(`igraph       PageRank  ours ${ours.pagerankS.toFixed(2)} s, igraph ${r.pagerankS.toFixed(2)} s: ratio ${(ours.pagerankS / r.pagerankS).toFixed(2)}×   (largest score difference ${diff.toExponential(1)})`);
+    console.log(`igraph       Louvain   ours ${ours.louvainS.toFixed(2)} s, igraph ${r.louvainS.toFixed(2)} s: ratio ${(ours.louvainS / r.louvainS).toFixed(2)}×   (modularity ours ${ours.modularity.toFixed(4)}, igraph ${r.louvainModularity.toFixed(4)}, ${r.louvainCommunities} communities)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function threadedRun(): void {
+  const self = fileURLToPath(import.meta.url);
+  const line = execFileSync(process.execPath, ['--import', 'tsx', self, '--size', size, '--thread-only'], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()!;
+  const r = JSON.parse(line) as { stages: Record<string, number>; timings: Record<string, number>; totalS: number; peakRssMb: number };
+  for (const [stage, s] of Object.entries(r.stages)) console.log(`thread       ${stage.padEnd(40)} ${s.toFixed(2).padStart(8)} s`);
+  console.log(`thread       parts (ms): ${Object.entries(r.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(`thread       all stages (incl. thread start, graph build, transfers) ${r.totalS.toFixed(2)} s, peak RSS ${mb(r.peakRssMb)} (process with the snapshot)`);
+}
+
+if (flags.has('--thread-only')) await threadOnly();
+else {
+  console.log(`size ${size}: ${Math.round(edgesWanted / 10).toLocaleString()} nodes, ${edgesWanted.toLocaleString()} edges (node ${process.version})`);
+  const graph = stepByStep();
+  if (!flags.has('--no-igraph')) compareWithIgraph(graph);
+  if (!flags.has('--no-thread')) threadedRun();
+  if (flags.has('--compare-louvain')) {
+    const script = fileURLToPath(new URL('./louvain-compare.ts', import.meta.url));
+    for (const impl of ['graphology', 'typed-array']) {
+      const line = execFileSync(process.execPath, ['--import', 'tsx', script, size, impl], { encoding: 'utf8' }).trim();
+      console.log(`louvain      ${impl.padEnd(12)} ${line}`);
+    }
   }
 }

@@ -6,6 +6,7 @@ import { UnrecoverableError, type Job, type Processor } from 'bullmq';
 import type { Runtime } from '../src/runtime/runtime.js';
 import { runIdForJob, type MetricsJob } from '../src/queue/metrics-producer.js';
 import { refreshMetrics, type RefreshSummary } from '../src/use-cases/refresh-metrics.js';
+import { RefreshTooLargeError } from '../src/use-cases/estimate-refresh.js';
 
 /** The processor bound to a runtime's database and config. */
 export function createMetricsProcessor(runtime: Pick<Runtime, 'db' | 'config'>): Processor<MetricsJob, RefreshSummary> {
@@ -15,6 +16,11 @@ export function createMetricsProcessor(runtime: Pick<Runtime, 'db' | 'config'>):
       throw new UnrecoverableError('metrics job needs {scope: string of letters, digits, _ : . -}');
     }
     const request = { runId: runIdForJob(job), jobId: String(job.id), scope };
-    return refreshMetrics(runtime.db, runtime.config.metrics, request, (p) => job.updateProgress({ ...p }));
+    try {
+      return await refreshMetrics(runtime.db, runtime.config.metrics, request, (p) => job.updateProgress({ ...p }));
+    } catch (error) {
+      if (error instanceof RefreshTooLargeError) throw new UnrecoverableError(error.message); // retrying cannot help
+      throw error;
+    }
   };
 }

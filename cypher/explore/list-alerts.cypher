@@ -1,18 +1,22 @@
-// Explore: entities whose exposure percentile or community risk is at or above its threshold in a run
-// and was below it (or absent) in the base run; every such entity when there is no base run.
+// Explore: entities whose degree-normalised exposure percentile (exposureNormPct; exposurePct for runs
+// written before it existed) or community risk is at or above its threshold in a run and was below it (or
+// absent) in the base run; every such entity when there is no base run. Ranked by exposureNorm (exposure
+// over what the entity's connectedness alone explains), so hubs are not listed first for being hubs.
 // Params: $runId (string), $baseRunId (string or null), $exposurePct (0..1), $communityRisk (0..1), $limit (int).
-// Returns: total, items [{entity, crossed ['exposure' | 'communityRisk'], exposurePct, exposure,
-//          communityRisk, community, previous {exposurePct, communityRisk} or null}], riskiest first.
+// Returns: total, items [{entity, crossed ['exposure' | 'communityRisk'], exposureNorm, exposureNormPct,
+//          exposurePct, exposure, communityRisk, community, previous {exposurePct, communityRisk} or null}].
 MATCH (m:EntityMetrics {runId: $runId})
-WHERE m.exposurePct >= $exposurePct OR m.communityRisk >= $communityRisk
+WITH m, coalesce(m.exposureNormPct, m.exposurePct) AS ex
+WHERE ex >= $exposurePct OR m.communityRisk >= $communityRisk
 OPTIONAL MATCH (:Entity {id: m.entityId})-[:HAS_METRICS]->(b:EntityMetrics {runId: $baseRunId})
 WITH m, b, [x IN [
-    CASE WHEN m.exposurePct >= $exposurePct AND coalesce(b.exposurePct, -1.0) < $exposurePct THEN 'exposure' END,
+    CASE WHEN ex >= $exposurePct AND coalesce(b.exposureNormPct, b.exposurePct, -1.0) < $exposurePct THEN 'exposure' END,
     CASE WHEN m.communityRisk >= $communityRisk AND coalesce(b.communityRisk, -1.0) < $communityRisk THEN 'communityRisk' END
   ] WHERE x IS NOT NULL] AS crossed
 WHERE size(crossed) > 0
-WITH m, b, crossed ORDER BY size(crossed) DESC, m.exposurePct DESC, m.communityRisk DESC, m.entityId
-WITH collect({entity: m.entityId, crossed: crossed, exposurePct: m.exposurePct, exposure: m.exposure,
+WITH m, b, crossed ORDER BY coalesce(m.exposureNorm, -1.0) DESC, size(crossed) DESC, m.communityRisk DESC, m.entityId
+WITH collect({entity: m.entityId, crossed: crossed, exposureNorm: m.exposureNorm, exposureNormPct: m.exposureNormPct,
+              exposurePct: m.exposurePct, exposure: m.exposure,
               communityRisk: m.communityRisk, community: toString(toInteger(m.community)),
-              previous: CASE WHEN b IS NULL THEN null ELSE {exposurePct: b.exposurePct, communityRisk: b.communityRisk} END}) AS found
+              previous: CASE WHEN b IS NULL THEN null ELSE {exposurePct: coalesce(b.exposureNormPct, b.exposurePct), communityRisk: b.communityRisk} END}) AS found
 RETURN size(found) AS total, found[0..$limit] AS items

@@ -1,28 +1,93 @@
 /**
- * Betweenness centrality of a directed, unweighted (hop-count) graph by Brandes' algorithm
- * (U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25(2), 2001),
- * exact when n ≤ `exactMaxNodes`, otherwise estimated from `samples` source nodes drawn without
- * replacement and scaled by n / k (Brandes & Pich, "Centrality estimation in large networks", 2007).
+ * Betweenness centrality of a directed, unweighted (hop-count) graph, normalised like
+ * networkx.betweenness_centrality(G, normalized=True) on a DiGraph: divided by (n − 1)(n − 2).
  *
- * Normalised like networkx.betweenness_centrality(G, normalized=True) on a DiGraph: divided by
- * (n − 1)(n − 2). Predecessors are found on the incoming CSR rows, so no lists are allocated.
+ * - n ≤ `exactMaxNodes`: exact, by Brandes' algorithm (U. Brandes, "A faster algorithm for
+ *   betweenness centrality", J. Math. Sociol. 25(2), 2001). Predecessors are found on the incoming
+ *   CSR rows, so no lists are allocated.
+ * - above: estimated by shortest-path sampling (betweenness-sampling.ts, Riondato & Kornaropoulos,
+ *   WSDM 2014) with r pairs chosen from ε, δ and a vertex-diameter bound, so that with probability
+ *   ≥ 1 − δ every node's estimate is within ε·n/(n − 2) of its exact value on this scale (ε on the
+ *   paper's n(n − 1) scale). r does not depend on n. The pairs are drawn in `chunks` independent,
+ *   seeded chunks so two threads can share the work with the same result as one.
  */
 import type { CsrGraph } from './csr-graph.js';
+import { sampleShortestPaths, sampleSize } from './betweenness-sampling.js';
+import { vertexDiameterBound } from './vertex-diameter.js';
+import { createRng } from './rng.js';
 
 export interface BetweennessOptions {
   /** Exact computation up to this many nodes. */
   readonly exactMaxNodes: number;
-  /** Sources sampled above the threshold (k). */
-  readonly samples: number;
-  /** Uniform [0, 1) generator for the sample. */
+  /** Additive error ε of the sampled estimate (on the n(n − 1) scale), in (0, 1). */
+  readonly epsilon: number;
+  /** Probability δ that some node's estimate is off by more than ε, in (0, 1). */
+  readonly delta: number;
+  /** Uniform [0, 1) generator (seeds the sample's chunks). */
   readonly rng: () => number;
 }
+
+export const BETWEENNESS_DEFAULTS = { exactMaxNodes: 5000, epsilon: 0.01, delta: 0.1 } as const;
+
+/** Independent chunks the sample is drawn in (one per analytics thread). */
+export const BETWEENNESS_CHUNKS = 2;
 
 export interface BetweennessResult {
   readonly scores: Float64Array;
   readonly exact: boolean;
-  /** Number of source nodes used (n when exact). */
+  /** Source nodes of the exact computation (n), or 0 when sampled. */
   readonly sources: number;
+  /** Node pairs sampled (0 when exact). */
+  readonly samples: number;
+  /** Upper bound on the vertex diameter used for the sample size (0 when exact). */
+  readonly vertexDiameter: number;
+  /** Guaranteed bound on |estimate − exact| of every node on the output scale, with probability ≥ 1 − δ (0 when exact). */
+  readonly errorBound: number;
+}
+
+/** What a betweenness computation will do: exact, or r pairs in seeded chunks. */
+export interface BetweennessPlan {
+  readonly n: number;
+  readonly exact: boolean;
+  readonly vertexDiameter: number;
+  readonly epsilon: number;
+  readonly chunks: readonly { readonly pairs: number; readonly seed: number }[];
+}
+
+/** Decides exact or sampled and, when sampled, the sample size and the chunks' seeds. */
+export function planBetweenness(g: CsrGraph, options: BetweennessOptions): BetweennessPlan {
+  const { n } = g;
+  const seeds = Array.from({ length: BETWEENNESS_CHUNKS }, () => Math.floor(options.rng() * 2 ** 32));
+  if (n <= options.exactMaxNodes) return { n, exact: true, vertexDiameter: 0, epsilon: 0, chunks: [] };
+  const vertexDiameter = vertexDiameterBound(g);
+  const pairs = sampleSize(options.epsilon, options.delta, vertexDiameter);
+  const chunks = seeds.map((seed, k) => ({ pairs: Math.floor(pairs / seeds.length) + (k < pairs % seeds.length ? 1 : 0), seed }));
+  return { n, exact: false, vertexDiameter, epsilon: options.epsilon, chunks };
+}
+
+/** Runs chunk k of a sampled plan: per node, the number of sampled paths through it. */
+export function runBetweennessChunk(g: CsrGraph, plan: BetweennessPlan, k: number): Float64Array {
+  const chunk = plan.chunks[k];
+  if (!chunk) throw new RangeError(`betweenness chunk ${k} outside 0..${plan.chunks.length - 1}`);
+  return sampleShortestPaths(g, chunk.pairs, createRng(chunk.seed));
+}
+
+/** Adds up the chunks' path counts into normalised scores. */
+export function finishBetweenness(plan: BetweennessPlan, credits: readonly Float64Array[]): BetweennessResult {
+  const { n } = plan;
+  const pairs = plan.chunks.reduce((a, c) => a + c.pairs, 0);
+  const scores = new Float64Array(n);
+  for (const c of credits) for (let v = 0; v < n; v++) scores[v]! += c[v]!;
+  const scale = pairs > 0 && n > 2 ? n / (n - 2) : 0;
+  for (let v = 0; v < n; v++) scores[v] = pairs > 0 ? (scores[v]! / pairs) * scale : 0;
+  return { scores, exact: false, sources: 0, samples: pairs, vertexDiameter: plan.vertexDiameter, errorBound: plan.epsilon * scale };
+}
+
+/** Betweenness of every node of `g` (in this thread). */
+export function betweenness(g: CsrGraph, options: BetweennessOptions): BetweennessResult {
+  const plan = planBetweenness(g, options);
+  if (plan.exact) return exactBetweenness(g);
+  return finishBetweenness(plan, plan.chunks.map((_, k) => runBetweennessChunk(g, plan, k)));
 }
 
 interface Workspace {
@@ -69,31 +134,9 @@ function accumulateFrom(g: CsrGraph, s: number, w: Workspace, scores: Float64Arr
   }
 }
 
-/** Picks k distinct nodes of 0..n-1 (partial Fisher–Yates). */
-function sampleSources(n: number, k: number, rng: () => number): Uint32Array {
-  const all = new Uint32Array(n);
-  for (let i = 0; i < n; i++) all[i] = i;
-  for (let i = 0; i < k; i++) {
-    const j = i + Math.floor(rng() * (n - i));
-    const t = all[i]!;
-    all[i] = all[j]!;
-    all[j] = t;
-  }
-  return all.slice(0, k);
-}
-
-/** Betweenness of every node of `g`. */
-export function betweenness(g: CsrGraph, options: BetweennessOptions): BetweennessResult {
-  const run = startBetweenness(g, options);
-  run.step(Infinity);
-  return run.finish();
-}
-
-function startBetweenness(g: CsrGraph, options: BetweennessOptions): { step(count: number): boolean; finish(): BetweennessResult } {
+/** Exact betweenness by Brandes' algorithm from every source. */
+export function exactBetweenness(g: CsrGraph): BetweennessResult {
   const { n } = g;
-  const exact = n <= options.exactMaxNodes || options.samples >= n;
-  const sources = exact ? null : sampleSources(n, options.samples, options.rng);
-  const k = sources ? sources.length : n;
   const scores = new Float64Array(n);
   const w: Workspace = {
     sigma: new Float64Array(n),
@@ -101,19 +144,10 @@ function startBetweenness(g: CsrGraph, options: BetweennessOptions): { step(coun
     delta: new Float64Array(n),
     stack: new Uint32Array(n),
   };
-  let next = 0;
-  return {
-    step(count) {
-      const end = Math.min(k, next + count);
-      for (; next < end; next++) accumulateFrom(g, sources ? sources[next]! : next, w, scores);
-      return next < k;
-    },
-    finish() {
-      if (n > 2) {
-        const scale = (exact ? 1 : n / k) / ((n - 1) * (n - 2));
-        for (let v = 0; v < n; v++) scores[v]! *= scale;
-      } else scores.fill(0);
-      return { scores, exact, sources: k };
-    },
-  };
+  for (let s = 0; s < n; s++) accumulateFrom(g, s, w, scores);
+  if (n > 2) {
+    const scale = 1 / ((n - 1) * (n - 2));
+    for (let v = 0; v < n; v++) scores[v]! *= scale;
+  } else scores.fill(0);
+  return { scores, exact: true, sources: n, samples: 0, vertexDiameter: 0, errorBound: 0 };
 }

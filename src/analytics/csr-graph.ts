@@ -40,8 +40,25 @@ function countingOrder(keys: Uint32Array, n: number, order: Uint32Array): Uint32
   return out;
 }
 
+/**
+ * Where the finished arrays of a graph live: ordinary ArrayBuffers, or SharedArrayBuffers that the
+ * analytics threads read together without copies.
+ */
+export type Memory = 'private' | 'shared';
+
+function buffer(bytes: number, memory: Memory): ArrayBuffer | SharedArrayBuffer {
+  return memory === 'shared' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+}
+
+/** The first `k` entries of `a` in a new array of the same type in `memory`. */
+export function copyInto<T extends Uint32Array | Float64Array>(a: T, k: number, memory: Memory): T {
+  const out = (a instanceof Uint32Array ? new Uint32Array(buffer(4 * k, memory)) : new Float64Array(buffer(8 * k, memory))) as T;
+  out.set(a.subarray(0, k));
+  return out;
+}
+
 /** Rows of `src → dst` (sorted by src, then dst), merging duplicates and dropping self-loops. */
-export function buildRows(n: number, src: Uint32Array, dst: Uint32Array, weight: Float64Array): CsrRows {
+export function buildRows(n: number, src: Uint32Array, dst: Uint32Array, weight: Float64Array, memory: Memory = 'private'): CsrRows {
   const m = src.length;
   let order: Uint32Array = new Uint32Array(m);
   for (let i = 0; i < m; i++) order[i] = i;
@@ -70,14 +87,14 @@ export function buildRows(n: number, src: Uint32Array, dst: Uint32Array, weight:
     prevD = d;
   }
   for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!;
-  return { offsets, targets: targets.slice(0, k), weights: weights.slice(0, k) };
+  return { offsets: copyInto(offsets, n + 1, memory), targets: copyInto(targets, k, memory), weights: copyInto(weights, k, memory) };
 }
 
 /** A directed CSR graph (both directions) from edge arrays. */
-export function buildCsrGraph(n: number, src: Uint32Array, dst: Uint32Array, weight: Float64Array): CsrGraph {
-  const out = buildRows(n, src, dst, weight);
-  const inn = buildRows(n, dst, src, weight);
-  const outStrength = new Float64Array(n);
+export function buildCsrGraph(n: number, src: Uint32Array, dst: Uint32Array, weight: Float64Array, memory: Memory = 'private'): CsrGraph {
+  const out = buildRows(n, src, dst, weight, memory);
+  const inn = buildRows(n, dst, src, weight, memory);
+  const outStrength = new Float64Array(buffer(8 * n, memory));
   for (let v = 0; v < n; v++) {
     let s = 0;
     for (let j = out.offsets[v]!; j < out.offsets[v + 1]!; j++) s += out.weights[j]!;
@@ -99,7 +116,7 @@ export function buildCsrGraph(n: number, src: Uint32Array, dst: Uint32Array, wei
  * The undirected version of a set of edges: each pair {u, v} appears in both rows with the summed
  * weight of u→v and v→u. Row sums are the weighted degrees.
  */
-export function buildUndirectedRows(n: number, src: Uint32Array, dst: Uint32Array, weight: Float64Array): CsrRows {
+export function buildUndirectedRows(n: number, src: Uint32Array, dst: Uint32Array, weight: Float64Array, memory: Memory = 'private'): CsrRows {
   const m = src.length;
   const s2 = new Uint32Array(2 * m);
   const d2 = new Uint32Array(2 * m);
@@ -110,7 +127,7 @@ export function buildUndirectedRows(n: number, src: Uint32Array, dst: Uint32Arra
   d2.set(src, m);
   w2.set(weight);
   w2.set(weight, m);
-  return buildRows(n, s2, d2, w2);
+  return buildRows(n, s2, d2, w2, memory);
 }
 
 /** Row sums of a CSR (weighted degree or out-strength). */

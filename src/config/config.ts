@@ -42,7 +42,9 @@ export const ENV_SCHEMA = z.object({
   METRICS_LOCK_MS: int(1000, 3600000).default(30000),
   METRICS_STALLED_MS: int(500, 3600000).default(30000),
   BETWEENNESS_EXACT_MAX_NODES: int(0, 10000000).default(5000),
-  BETWEENNESS_SAMPLES: int(1, 1000000).default(256),
+  BETWEENNESS_EPSILON: z.coerce.number().gt(0).lt(1).default(0.01),
+  BETWEENNESS_DELTA: z.coerce.number().gt(0).lt(1).default(0.1),
+  METRICS_MAX_MEMORY_MB: int(64, 1048576).default(4096),
   STALE_AFTER_HOURS: int(1, 100000).default(48),
   MODEL_FILE: z.string().default(''),
   MODELS_DIR: z.string().min(1).default('.local/models'),
@@ -84,7 +86,12 @@ export interface Config {
     readonly scheduleEnabled: boolean;
     readonly runsKeep: number;
     readonly betweennessExactMaxNodes: number;
-    readonly betweennessSamples: number;
+    /** Additive error ε of sampled betweenness (on the n(n − 1) scale), in (0, 1). */
+    readonly betweennessEpsilon: number;
+    /** Probability δ that some sampled betweenness misses ε, in (0, 1). */
+    readonly betweennessDelta: number;
+    /** A refresh refuses to start when its estimated peak memory exceeds this (MB). */
+    readonly maxMemoryMb: number;
     readonly writeBatchRows: number;
     /** BullMQ lock of a refresh job, renewed every lockMs / 2 (the analytics run in a worker thread). */
     readonly lockMs: number;
@@ -170,7 +177,9 @@ function toConfig(e: Env): Config {
       scheduleEnabled: e.METRICS_SCHEDULE_ENABLED,
       runsKeep: e.METRICS_RUNS_KEEP,
       betweennessExactMaxNodes: e.BETWEENNESS_EXACT_MAX_NODES,
-      betweennessSamples: e.BETWEENNESS_SAMPLES,
+      betweennessEpsilon: e.BETWEENNESS_EPSILON,
+      betweennessDelta: e.BETWEENNESS_DELTA,
+      maxMemoryMb: e.METRICS_MAX_MEMORY_MB,
       writeBatchRows: e.METRICS_WRITE_BATCH_ROWS,
       lockMs: e.METRICS_LOCK_MS,
       stalledIntervalMs: e.METRICS_STALLED_MS,

@@ -66,6 +66,23 @@ export class Database {
   }
 
   /**
+   * One short read statement as an auto-commit transaction: one round trip (RUN + PULL) instead of a
+   * managed transaction's BEGIN … COMMIT, for the hot path (score reads). Not retried: the caller's
+   * deadline answers 503 instead. The server stops it after `timeoutMs`.
+   */
+  async readOnce<T>(statement: string, params: Record<string, unknown>, timeoutMs = this.readTimeoutMs): Promise<T[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(statement, params, { timeout: timeoutMs });
+      return result.records.map((r) => recordToObject<T>(r));
+    } catch (error) {
+      throw wrapError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
    * One read statement whose rows are handed to `onRow` as they stream in (as plain objects), so a
    * result of millions of rows never sits in memory at once; resolves with the number of rows.
    * Not retried (a retry would replay rows already handed over): the caller restarts the whole read.

@@ -58,6 +58,10 @@ export interface RingDetail extends RingSummary {
 export interface Alert {
   readonly entity: string;
   readonly crossed: Array<'exposure' | 'communityRisk'>;
+  /** Exposure over (bad count × degree share): 1 = what connectedness alone explains (null before it was computed). */
+  readonly exposureNorm: number | null;
+  /** Percentile of exposureNorm in the run: the exposure threshold applies to it. */
+  readonly exposureNormPct: number | null;
   readonly exposurePct: number | null;
   readonly exposure: number | null;
   readonly communityRisk: number | null;
@@ -104,7 +108,7 @@ export async function getRing(db: Database, runId: string, id: string): Promise<
   return row ?? null;
 }
 
-/** Thresholds: exposure percentile and community risk, both 0..1. */
+/** Thresholds: percentile of the degree-normalised exposure and community risk, both 0..1; ranked by exposureNorm. */
 export async function listAlerts(
   db: Database,
   runId: string,

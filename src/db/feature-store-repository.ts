@@ -30,7 +30,7 @@ export interface ServingRun {
 
 /** The current complete run of `scope` ('' = the whole graph), or null before the first one. */
 export async function readServingRun(db: Database, scope: string, timeoutMs?: number): Promise<ServingRun | null> {
-  const [row] = await db.readRows<ServingRun>(Q.servingRun, { scope }, timeoutMs);
+  const [row] = await db.readOnce<ServingRun>(Q.servingRun, { scope }, timeoutMs);
   return row ?? null;
 }
 
@@ -52,7 +52,7 @@ interface StoredRow {
 
 /** The stored vectors of `ids` in run `runId`, in request order. */
 export async function readStoredFeatures(db: Database, runId: string, ids: readonly string[], timeoutMs?: number): Promise<StoredFeatures[]> {
-  const rows = await db.readRows<StoredRow>(Q.stored, { runId, ids }, timeoutMs);
+  const rows = await db.readOnce<StoredRow>(Q.stored, { runId, ids }, timeoutMs);
   return rows.map((r) => {
     if (r.features && r.schema === FEATURE_SCHEMA_VERSION && r.evidence && r.featuresAtMs !== null) {
       return { id: r.id, status: 'stored', values: r.features, evidence: r.evidence, asOfMs: r.featuresAtMs };

@@ -8,6 +8,7 @@ import { GraphView, type ApiGraph } from './graph-view.js';
 import { showList, type ListItem, type ListTab } from './lists.js';
 import { showEntity } from './panel.js';
 import { fetchLoan, renderFlow, renderLoanPanel } from './loan-view.js';
+import { mountRunsView } from './runs-view.js';
 
 const byId = <T extends HTMLElement>(id: string): T => {
   const node = document.getElementById(id);
@@ -82,8 +83,12 @@ async function openGraph(path: string, what: string, center: string | null): Pro
   }
 }
 
+/** The entity whose network was opened last (its hash is set by openEntity, not a link). */
+let opened: string | null = null;
+
 function openEntity(id: string): void {
   results.hidden = true;
+  opened = id;
   window.location.hash = `entity=${encodeURIComponent(id)}`;
   void openGraph(withQuery(`/v1/entities/${encodeURIComponent(id)}/network`, { depth: depthSelect.value }), `network of ${id}`, id);
 }
@@ -167,6 +172,15 @@ view.renderer.on('doubleClickNode', (e) => {
   void expandNode(e.node);
 });
 view.renderer.on('clickStage', () => (results.hidden = true));
+
+// links in the panel (evidence naming other entities) open that entity's network
+window.addEventListener('hashchange', () => {
+  const m = /entity=([^&]+)/.exec(window.location.hash);
+  const id = m?.[1] ? decodeURIComponent(m[1]) : null;
+  if (id && id !== opened && storedKey()) openEntity(id);
+});
+
+mountRunsView(byId<HTMLButtonElement>('open-runs'), byId('runs-view'), document.querySelector('main') as HTMLElement);
 
 const saved = storedKey();
 if (saved) {

@@ -11,10 +11,17 @@ export interface ScoreView {
   band?: string;
   pd?: number;
   dimensions?: Array<{ key?: string; label?: string; subScore?: number; points?: number; maxPoints?: number }>;
-  reasons?: Array<{ code?: string; text?: string; evidence?: Record<string, unknown> }>;
+  reasons?: Array<{ code?: string; text?: string; evidence?: ReasonEvidenceView }>;
   limit?: { amount?: number; currency?: string; reason?: { text?: string } | null } | number | null;
   runId?: string | null;
+  featuresAsOf?: string;
   stale?: boolean;
+}
+
+/** A reason's evidence: short facts, and the entities it names (analysts only). */
+export interface ReasonEvidenceView {
+  facts?: Array<{ label?: string; value?: string }>;
+  entities?: Array<{ id?: string; role?: string }>;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
@@ -63,14 +70,29 @@ function dimensionsList(dimensions: NonNullable<ScoreView['dimensions']>): HTMLE
   return box;
 }
 
+/** A link that opens an entity's network in the view (the page follows `#entity=` hashes). */
+function entityLink(id: string, role: string | undefined): HTMLElement {
+  const a = el('a', { className: 'entity-link', text: id });
+  a.href = `#entity=${encodeURIComponent(id)}`;
+  a.dataset.id = id;
+  if (role) a.title = role;
+  return a;
+}
+
+/** Evidence as short facts ("label value") and links to the entities it names, each with its role. */
+function evidenceOf(evidence: ReasonEvidenceView | undefined): HTMLElement {
+  const box = el('div', { className: 'evidence' });
+  for (const f of evidence?.facts ?? []) box.append(el('span', { className: 'fact', text: `${f.label ?? ''} ${f.value ?? ''}`.trim() }));
+  for (const e of evidence?.entities ?? []) {
+    if (!e.id) continue;
+    box.append(el('span', { className: 'fact' }, document.createTextNode(`${e.role ?? 'entity'}: `), entityLink(e.id, e.role)));
+  }
+  return box;
+}
+
 function reasonsList(reasons: NonNullable<ScoreView['reasons']>): HTMLElement {
   const ol = el('ol', { className: 'reasons' });
-  for (const r of reasons) {
-    const evidence = Object.entries(r.evidence ?? {})
-      .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
-      .join(' · ');
-    ol.append(el('li', { className: 'reason' }, el('div', { text: r.text ?? r.code ?? '' }), el('div', { className: 'evidence', text: evidence })));
-  }
+  for (const r of reasons) ol.append(el('li', { className: 'reason' }, el('div', { text: r.text ?? r.code ?? '' }), evidenceOf(r.evidence)));
   return ol;
 }
 
@@ -81,7 +103,8 @@ export function renderScore(score: ScoreView): HTMLElement {
   box.append(head, facts([
     ['PD', pct(score.pd, 2)],
     ['limit', limitText(score.limit)],
-    ...(score.stale ? ([['signals', 'stale']] as Array<[string, string]>) : []),
+    ...(score.featuresAsOf ? ([['facts as of', score.featuresAsOf.slice(0, 16).replace('T', ' ')]] as Array<[string, string]>) : []),
+    ...(score.stale ? ([['network signals', 'stale (last run too old)']] as Array<[string, string]>) : []),
   ]));
   if (score.dimensions?.length) box.append(el('h3', { text: 'Dimensions' }), dimensionsList(score.dimensions));
   box.append(el('h3', { text: 'Reasons' }), score.reasons?.length ? reasonsList(score.reasons) : el('p', { className: 'muted', text: 'no reasons reported' }));

@@ -18,12 +18,15 @@ export interface AnalyticsThreadInput {
   readonly seed: number;
 }
 
+/** Compute time of the parts of a stage, ms by name (e.g. louvainMs), for the run's counts. */
+export type StageTimings = Readonly<Record<string, number>>;
+
 /** One message from the thread: a stage's result, the end of graph building, or a failure. */
 export type AnalyticsThreadMessage =
   | { readonly stage: 'prepare' }
-  | { readonly stage: 'centrality'; readonly result: CentralityResult }
-  | { readonly stage: 'communities'; readonly result: CommunitiesResult }
-  | { readonly stage: 'risk'; readonly result: RiskResult }
+  | { readonly stage: 'centrality'; readonly result: CentralityResult; readonly timings: StageTimings }
+  | { readonly stage: 'communities'; readonly result: CommunitiesResult; readonly timings: StageTimings }
+  | { readonly stage: 'risk'; readonly result: RiskResult; readonly timings: StageTimings }
   | { readonly stage: 'error'; readonly message: string; readonly stack: string };
 
 /** The distinct ArrayBuffers of the typed arrays in `value` (one level of nesting into plain objects). */

@@ -62,6 +62,8 @@ export function entityMetricsRows(
         overallBadRate: k.prior,
         exposure: num(r.exposure[v]),
         exposurePct: num(r.exposurePct[v]),
+        exposureNorm: num(r.exposureNorm[v]),
+        exposureNormPct: num(r.exposureNormPct[v]),
         counterpartyRisk: num(r.counterpartyRisk[v]),
         concentration: num(r.inflow[v]),
         purchaseConcentration: num(r.purchases[v]),

@@ -20,6 +20,7 @@ import {
 import { ANALYTICS_DEFAULTS, type AnalyticsOptions } from '../analytics/analytics-pipeline.js';
 import { seedFromString } from '../analytics/rng.js';
 import { runAnalyticsInThread } from './run-analytics-thread.js';
+import { requireRefreshFits } from './estimate-refresh.js';
 import { communityRows, entityMetricsRows, ringRows, runSignalsOf } from './metrics-result-rows.js';
 import { computeSnapshotFeatures } from './compute-run-features.js';
 import { fillRunFeatures } from '../features/compute-features.js';
@@ -69,7 +70,12 @@ function percentAt(stage: RefreshStage, fraction: number): number {
 
 /** The analytics options of a run, from config. */
 export function analyticsOptions(config: Config['metrics']): AnalyticsOptions {
-  return { ...ANALYTICS_DEFAULTS, betweennessExactMaxNodes: config.betweennessExactMaxNodes, betweennessSamples: config.betweennessSamples };
+  return {
+    ...ANALYTICS_DEFAULTS,
+    betweennessExactMaxNodes: config.betweennessExactMaxNodes,
+    betweennessEpsilon: config.betweennessEpsilon,
+    betweennessDelta: config.betweennessDelta,
+  };
 }
 
 /** Runs one refresh to completion (or throws after marking the run failed). */
@@ -79,6 +85,7 @@ export async function refreshMetrics(
   request: RefreshRequest,
   onProgress: (p: RefreshProgress) => void | Promise<void> = () => {},
 ): Promise<RefreshSummary> {
+  const fits = await requireRefreshFits(db, config, request.scope); // refuses before anything is written
   const options = analyticsOptions(config);
   const params = { scope: request.scope, seed: seedFromString(request.runId), options: { ...options, cycles: { ...options.cycles } } };
   const started = await startRun(db, { id: request.runId, scope: request.scope, jobId: request.jobId, params });
@@ -86,7 +93,8 @@ export async function refreshMetrics(
     return { runId: request.runId, scope: request.scope, status: 'complete', alreadyComplete: true, previousRunId: null, deletedRuns: [], counts: {}, stages: [] };
   }
   try {
-    return await runStages(db, config, request, options, params.seed, onProgress);
+    const estimate = { estimateMb: Math.ceil(fits.estimate.memoryMb), estimateSeconds: Math.round(fits.estimate.seconds) };
+    return await runStages(db, config, request, options, params.seed, onProgress, estimate);
   } catch (error) {
     await failRun(db, request.runId, (error as Error).message).catch(() => undefined);
     throw error;
@@ -100,10 +108,11 @@ async function runStages(
   options: AnalyticsOptions,
   seed: number,
   onProgress: (p: RefreshProgress) => void | Promise<void>,
+  estimate: Record<string, number>,
 ): Promise<RefreshSummary> {
   const { runId, scope } = request;
   const stages: StageTiming[] = [];
-  const counts: Record<string, number | boolean> = {};
+  const counts: Record<string, number | boolean> = { ...estimate };
   let t = performance.now();
   const report = (stage: RefreshStage, fraction: number) => onProgress({ runId, stage, stageFraction: fraction, percent: percentAt(stage, fraction) });
   /** Records a finished stage: its time since the previous one, or `ms` for a stage that ran alongside others. */
@@ -127,6 +136,7 @@ async function runStages(
   features.catch(() => undefined);
   const analyticsGraph = { ids: snapshot.ids, bad: snapshot.bad, edges: snapshot.edges, identifierGroups: snapshot.identifierGroups };
   const { centrality, communities, risk } = await runAnalyticsInThread(analyticsGraph, options, seed, async (done) => {
+    Object.assign(counts, done.timings);
     if (done.stage === 'centrality') Object.assign(counts, { ...done.result.stats });
     else if (done.stage === 'communities') Object.assign(counts, { communities: done.result.count, modularity: done.result.modularity });
     else {

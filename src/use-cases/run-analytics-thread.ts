@@ -1,5 +1,6 @@
 /**
- * Runs the analytics stages of a metrics refresh in a node:worker_threads Worker, so the CPU-heavy
+ * Runs the analytics stages of a metrics refresh in a node:worker_threads Worker (which shares the
+ * split work with a second thread of its own, so both cores work), so the CPU-heavy
  * PageRank, betweenness, Louvain and exposure never block the worker process's event loop (BullMQ
  * renews the job lock every lockDuration / 2 from that loop). The snapshot's edge arrays are
  * transferred to the thread (they are detached in the caller afterwards; ids and labels stay usable)
@@ -21,6 +22,7 @@ import {
   transferablesOf,
   type AnalyticsThreadInput,
   type AnalyticsThreadMessage,
+  type StageTimings,
 } from './analytics-thread-protocol.js';
 
 export interface AnalyticsOutput {
@@ -31,9 +33,9 @@ export interface AnalyticsOutput {
 
 /** A finished stage as the caller sees it, in order: centrality, communities, risk. */
 export type AnalyticsStageDone =
-  | { readonly stage: 'centrality'; readonly result: CentralityResult }
-  | { readonly stage: 'communities'; readonly result: CommunitiesResult }
-  | { readonly stage: 'risk'; readonly result: RiskResult };
+  | { readonly stage: 'centrality'; readonly result: CentralityResult; readonly timings: StageTimings }
+  | { readonly stage: 'communities'; readonly result: CommunitiesResult; readonly timings: StageTimings }
+  | { readonly stage: 'risk'; readonly result: RiskResult; readonly timings: StageTimings };
 
 const ENTRY = new URL(
   import.meta.url.endsWith('.ts') ? './analytics-thread-boot.mjs' : './analytics-thread.js',

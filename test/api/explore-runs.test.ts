@@ -123,6 +123,14 @@ describe('exploration API: communities, rings, alerts of a run (real Neo4j)', ()
       assert.deepEqual(body.items[0].crossed, ['exposure', 'communityRisk']);
       assert.deepEqual(body.items[1].crossed, ['communityRisk']);
       assert.deepEqual(body.items[0].previous, { exposurePct: 0.5, communityRisk: 0.1 });
+      assert.deepEqual(body.items.map((a: { exposureNorm: number }) => a.exposureNorm), [3, 2.5, 0.9, 0.8], 'ranked by exposureNorm');
+    });
+
+    it('does not alert a hub whose raw exposure is the highest but whose normalised exposure is not', async () => {
+      for (const run of [run1, run2]) {
+        const { body } = await get(`/v1/alerts?runId=${run}`);
+        assert.ok(!body.items.some((a: { entity: string }) => short(a.entity) === 'hub'), JSON.stringify(body.items));
+      }
     });
 
     it('without a previous run, everything over a threshold is an alert', async () => {

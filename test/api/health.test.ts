@@ -51,11 +51,10 @@ describe('readiness with a dead Neo4j', () => {
     redis.disconnect();
   });
 
-  it('GET /readyz is 503 naming neo4j, within 2.5 s', async () => {
-    const t0 = Date.now();
+  // how soon it answers is measured by `npm run bench:resilience`
+  it('GET /readyz is 503 naming neo4j, with Redis still ok', async () => {
     const res = await fetch(`${server.url}/readyz`);
     const body = await res.json();
-    assert.ok(Date.now() - t0 < 2500, `took ${Date.now() - t0} ms`);
     assert.equal(res.status, 503);
     assert.deepEqual(body.failed, ['neo4j']);
     assert.equal(body.checks.redis.ok, true);

@@ -104,10 +104,13 @@ describe('API /v1 scores', () => {
   });
 
   it('audits every lookup (key, entity, time, purpose) and shows it to admins only', async () => {
+    const before = Date.now();
     await app.request(`/v1/entities/${p}good/score`, {
       role: 'lender',
       headers: { 'x-purpose': 'audit-test' },
     });
+    assert.equal((await app.request(`/v1/entities/${p}nobody/score`, { role: 'lender' })).status, 404);
+    const after = Date.now();
     assert.equal((await app.request('/v1/audit', { role: 'lender' })).status, 403);
     const res = await app.request(`/v1/audit?entityId=${encodeURIComponent(`${p}good`)}&limit=50`, {
       role: 'admin',
@@ -119,7 +122,11 @@ describe('API /v1 scores', () => {
     assert.equal(mine.entityId, `${p}good`);
     assert.equal(mine.role, 'lender');
     assert.equal(mine.status, 200);
-    assert.ok(Date.now() - Date.parse(mine.at) < 60_000);
+    const at = Date.parse(mine.at);
+    assert.ok(
+      at >= before && at <= after,
+      `audited at ${mine.at}, requested between ${new Date(before).toISOString()} and ${new Date(after).toISOString()}`,
+    );
     const unknown = await (
       await app.request(`/v1/audit?entityId=${encodeURIComponent(`${p}nobody`)}`, { role: 'admin' })
     ).json();

@@ -5,11 +5,24 @@ import { startTestApp } from '../helpers/app.js';
 
 describe('graceful shutdown', () => {
   it('finishes in-flight requests, then refuses new connections', async () => {
-    const slow = () => Router().get('/slow', (_req, res) => void setTimeout(() => res.json({ done: true }), 400));
+    let arrived!: () => void;
+    const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const slow = () =>
+      Router().get('/slow', (_req, res) => {
+        arrived();
+        void released.then(() => res.json({ done: true }));
+      });
     const app = await startTestApp({}, [...ROUTES, slow]);
     const inFlight = fetch(`${app.url}/slow`);
-    await new Promise((r) => setTimeout(r, 100));
-    const closing = app.close();
+    await requestArrived;
+    let closed = false;
+    const closing = app.close().then(() => (closed = true));
+    // while the request is held: new connections are refused, and closing waits for it
+    await assert.rejects(fetch(`${app.url}/healthz`));
+    assert.equal(closed, false);
+    release();
     const res = await inFlight;
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { done: true });

@@ -12,7 +12,11 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
-import { createFixtureGraph, createFixtureRun, deleteFixtureGraph } from '../helpers/explore-fixture-repository.js';
+import {
+  createFixtureGraph,
+  createFixtureRun,
+  deleteFixtureGraph,
+} from '../helpers/explore-fixture-repository.js';
 import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import { exploreGraph, exploreRuns } from '../fixtures/explore-graph.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -44,29 +48,96 @@ async function nodePoint(page: Page, key: string): Promise<{ x: number; y: numbe
   return { x: box.x + p.x, y: box.y + p.y };
 }
 
+/** Waits bounded by the test's own timeout, not playwright's 30 s default (a loaded machine is slow). */
+const WAIT = { timeout: 100_000 };
+
+/**
+ * Does `action` and waits for the graph load it starts to finish (the page's load counter moves past its
+ * value before) or to fail (the page shows an error). A 503 (a dependency slow under load) is tried again,
+ * as a person would; any other error fails with the page's message.
+ */
+async function untilGraphLoaded(page: Page, what: string, action: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await page.evaluate(() => {
+      const { state } = (window as unknown as Win).__creditgraph;
+      state.error = null;
+      return state.loads;
+    });
+    await action();
+    await page.waitForFunction(
+      (n) => {
+        const { state } = (window as unknown as Win).__creditgraph;
+        return state.loads > n || state.error !== null;
+      },
+      before,
+      WAIT,
+    );
+    const error = await page.evaluate(() => (window as unknown as Win).__creditgraph.state.error);
+    if (error === null) return;
+    if (!error.startsWith('503') || attempt === 3) assert.fail(`${what}: the page says ${error}`);
+  }
+}
+
+/**
+ * Clicks a node and waits until the panel shows that entity's score (or why there is none). A 503 is
+ * clicked again, as a person would; any other "no score" fails with its text.
+ */
+async function openScorePanel(page: Page, id: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const point = await nodePoint(page, id);
+    await page.mouse.click(point.x, point.y);
+    await page.waitForFunction(
+      (entity) => {
+        const panel = document.getElementById('panel');
+        return (
+          panel?.querySelector('h2')?.textContent === entity &&
+          panel.querySelector('.score, .score-error') !== null
+        );
+      },
+      id,
+      WAIT,
+    );
+    const error = await page.evaluate(
+      () => document.querySelector('#panel .score-error')?.textContent ?? null,
+    );
+    if (error === null) return;
+    if (!/503|did not answer/.test(error) || attempt === 3) assert.fail(`score panel of ${id}: ${error}`);
+  }
+}
+
 /**
  * How many pixels of the drawing differ from the white background: a screenshot of the graph area
  * (overlays hidden) decoded by the browser itself into a 2D canvas.
  */
 async function inkedPixels(page: Page): Promise<number> {
-  await page.evaluate(() => ['status', 'legend'].forEach((id) => document.getElementById(id)?.style.setProperty('visibility', 'hidden')));
+  await page.evaluate(() =>
+    ['status', 'legend'].forEach((id) =>
+      document.getElementById(id)?.style.setProperty('visibility', 'hidden'),
+    ),
+  );
   const png = await page.locator('#graph').screenshot({ type: 'png' });
-  await page.evaluate(() => ['status', 'legend'].forEach((id) => document.getElementById(id)?.style.removeProperty('visibility')));
-  return page.evaluate(async (dataUrl) => {
-    const img = new Image();
-    img.src = dataUrl;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return -1;
-    ctx.drawImage(img, 0, 0);
-    const { data } = ctx.getImageData(0, 0, img.width, img.height);
-    let inked = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 3 * 235) inked += 1;
-    return inked;
-  }, `data:image/png;base64,${png.toString('base64')}`);
+  await page.evaluate(() =>
+    ['status', 'legend'].forEach((id) => document.getElementById(id)?.style.removeProperty('visibility')),
+  );
+  return page.evaluate(
+    async (dataUrl) => {
+      const img = new Image();
+      img.src = dataUrl;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return -1;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, img.width, img.height);
+      let inked = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i]! + data[i + 1]! + data[i + 2]! < 3 * 235) inked += 1;
+      return inked;
+    },
+    `data:image/png;base64,${png.toString('base64')}`,
+  );
 }
 
 describe('web view at /ui (Chromium)', function () {
@@ -91,7 +162,8 @@ describe('web view at /ui (Chromium)', function () {
     if (app) {
       await deleteFixtureGraph(app.runtime.db, p);
       await auditTrailOf(app.runtime.db).flush();
-      for (const key of Object.values(app.keys)) await deleteAuditEventsOfKey(app.runtime.db, key.split('_')[1] ?? '');
+      for (const key of Object.values(app.keys))
+        await deleteAuditEventsOfKey(app.runtime.db, key.split('_')[1] ?? '');
     }
     await app?.close();
   });
@@ -102,14 +174,19 @@ describe('web view at /ui (Chromium)', function () {
     assert.equal(await page.title(), 'creditgraph — network explorer');
     await page.fill('#api-key', app.keys.analyst);
     await page.click('#save-key');
-    await page.waitForFunction(() => document.getElementById('key-status')?.textContent === 'key accepted');
+    await page.waitForFunction(
+      () => document.getElementById('key-status')?.textContent === 'key accepted',
+      undefined,
+      WAIT,
+    );
   });
 
   it('searches an entity and draws its network (sigma has the nodes, the canvas is not blank)', async () => {
-    await page.fill('#search', `${p}hu`);
-    await page.press('#search', 'Enter');
-    await page.click(`#search-results li[data-id="${p}hub"]`);
-    await page.waitForFunction(() => (window as unknown as Win).__creditgraph.state.loads === 1);
+    await untilGraphLoaded(page, 'searching hu', async () => {
+      await page.fill('#search', `${p}hu`);
+      await page.press('#search', 'Enter');
+      await page.click(`#search-results li[data-id="${p}hub"]`, WAIT);
+    });
     const expected = ['a1', 'a2', 'a3', 'a4', 'a5', 'b1', 'b2', 'b3', 'hub', 's1'].map((s) => p + s).sort();
     assert.deepEqual(await nodeKeys(page), expected);
     assert.equal(await page.evaluate(() => (window as unknown as Win).__creditgraph.state.error), null);
@@ -118,33 +195,46 @@ describe('web view at /ui (Chromium)', function () {
   });
 
   it('clicking a node shows its score and at least one reason', async () => {
-    const point = await nodePoint(page, `${p}a1`);
-    await page.mouse.click(point.x, point.y);
-    await page.waitForSelector('#panel .score', { timeout: 15000 });
+    await openScorePanel(page, `${p}a1`);
     assert.equal(await page.textContent('#panel h2'), `${p}a1`);
     assert.match((await page.textContent('#panel .score')) ?? '', /^\d{3}$/);
     assert.ok((await page.locator('#panel .reason').count()) >= 1, 'no reason shown');
     assert.ok((await page.locator('#panel .dimension').count()) >= 1, 'no dimension shown');
+    const reasons = (await page.textContent('#panel .reasons')) ?? '';
+    assert.doesNotMatch(reasons, /[{}]/, `evidence shown as JSON: ${reasons}`);
+    const links = page.locator('#panel .reasons .entity-link');
+    for (let i = 0; i < (await links.count()); i++) assert.match((await links.nth(i).getAttribute('href')) ?? '', /^#entity=/);
   });
 
   it('double-clicking a node expands its neighbours', async () => {
     const before = (await nodeKeys(page)).length;
     const point = await nodePoint(page, `${p}b1`);
     await page.mouse.dblclick(point.x, point.y);
-    await page.waitForFunction(() => (window as unknown as Win).__creditgraph.state.expansions === 1);
+    await page.waitForFunction(
+      () => {
+        const { state } = (window as unknown as Win).__creditgraph;
+        return state.expansions === 1 || state.error !== null;
+      },
+      undefined,
+      WAIT,
+    );
+    assert.equal(await page.evaluate(() => (window as unknown as Win).__creditgraph.state.error), null);
     const after = await nodeKeys(page);
     assert.ok(after.length > before, `${after.length} nodes after expanding, ${before} before`);
     assert.ok(after.includes(`${p}c1`));
   });
 
   it('saves a screenshot (docs/web-view.png too with UPDATE_SCREENSHOTS=1)', async () => {
-    await page.fill('#search', `${p}hub`);
-    await page.press('#search', 'Enter');
-    await page.waitForFunction(() => (window as unknown as Win).__creditgraph.state.loads >= 2);
-    const point = await nodePoint(page, `${p}b1`);
-    await page.mouse.click(point.x, point.y);
-    await page.waitForFunction((id) => document.querySelector('#panel h2')?.textContent === id, `${p}b1`);
-    await page.waitForSelector('#panel .reason', { timeout: 15000 });
+    await untilGraphLoaded(page, `opening ${p}hub`, async () => {
+      await page.fill('#search', `${p}hub`);
+      await page.press('#search', 'Enter');
+    });
+    assert.deepEqual(
+      await nodeKeys(page),
+      ['a1', 'a2', 'a3', 'a4', 'a5', 'b1', 'b2', 'b3', 'hub', 's1'].map((s) => p + s).sort(),
+    );
+    await openScorePanel(page, `${p}b1`);
+    assert.ok((await page.locator('#panel .reason').count()) >= 1, 'no reason shown for b1');
     await mkdir(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, type: 'png' });
     const { size } = await stat(SCREENSHOT);

@@ -151,6 +151,8 @@ export const ALERTS_RESPONSE = rankedSchema(
   z.object({
     entity: z.string(),
     crossed: z.array(z.enum(['exposure', 'communityRisk'])),
+    exposureNorm: z.number().nullable(),
+    exposureNormPct: z.number().nullable(),
     exposurePct: z.number().nullable(),
     exposure: z.number().nullable(),
     communityRisk: z.number().nullable(),

@@ -40,6 +40,10 @@ export const RUN_SCHEMA = OPENAPI_REGISTRY.register(
     stages: z.array(z.object({ stage: z.string(), ms: z.number() })),
     counts: z.record(z.string(), z.unknown()),
     error: z.string().nullable(),
+    failedStage: z
+      .string()
+      .nullable()
+      .openapi({ description: 'the stage a failed run failed in (the first without a recorded timing); null unless failed' }),
   }),
 );
 

@@ -32,10 +32,10 @@ function consoleReporter(): DemoReporter {
   };
 }
 
-function startWorkerChild(): Promise<ChildProcess> {
+function startWorkerChild(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/creditgraph.js'), 'worker'], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env },
   });
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (d: Buffer) => {
@@ -61,7 +61,9 @@ export function registerDemo(program: Command): void {
     .action(async (opts: { prefix: string }) => {
       const scoped = opts.prefix !== DEMO_PREFIX;
       startServices();
-      const config = loadConfig({ LOG_LEVEL: 'warn', ...environmentWithServices() });
+      // a scoped demo (tests) serves scores from its own scoped run
+      const served: Record<string, string> = scoped ? { SERVING_SCOPE: opts.prefix } : {};
+      const config = loadConfig({ LOG_LEVEL: 'warn', ...environmentWithServices(), ...served });
       const workDir = join(PROJECT_ROOT, '.local', 'demo');
       const report = consoleReporter();
       const runtime = await openRuntime(config);
@@ -74,7 +76,7 @@ export function registerDemo(program: Command): void {
       } finally {
         await runtime.close();
       }
-      const worker = await startWorkerChild();
+      const worker = await startWorkerChild(served);
       const api = await startApi(config);
       closeOnSignals(async () => {
         await api.close();

@@ -12,11 +12,13 @@ import { bullConnection } from '../../queue/connection.js';
 import { createMetricsQueue, newRunId } from '../../queue/metrics-producer.js';
 import { QUEUE_NAMES } from '../../queue/names.js';
 import { requestRefresh } from '../../use-cases/metrics-runs.js';
+import { estimateRefreshOf, type RefreshEstimateAnswer } from '../../use-cases/estimate-refresh.js';
 import { REFRESH_STAGES, refreshMetrics, type RefreshProgress, type RefreshSummary } from '../../use-cases/refresh-metrics.js';
 
 interface RefreshOptions {
   scope: string;
   inline?: boolean;
+  estimate?: boolean;
   wait: boolean;
   timeout: string;
 }
@@ -47,6 +49,27 @@ function printSummary(s: RefreshSummary): void {
   console.log(`  stages: ${s.stages.map((t) => `${t.stage} ${(t.ms / 1000).toFixed(1)} s`).join(', ')}`);
   console.log(`  counts: ${JSON.stringify(s.counts)}`);
   if (s.deletedRuns.length) console.log(`  deleted old runs: ${s.deletedRuns.join(', ')}`);
+}
+
+function printEstimate(a: RefreshEstimateAnswer): void {
+  const c = a.counts;
+  const k = (x: number) => x.toLocaleString('en-US');
+  console.log(`refresh estimate${a.scope ? ` for scope "${a.scope}"` : ' for the whole graph'}`);
+  console.log(`  counts: ${k(c.entities)} entities, ${k(c.pays)} PAYS, ${k(c.supplies)} SUPPLIES, ${k(c.rated)} RATED, ${k(c.paid)} PAID events, ${k(c.loans)} loans, ${k(c.flags)} flags`);
+  for (const s of a.estimate.stages) console.log(`  ${s.stage.padEnd(10)} ~${Math.ceil(s.seconds)} s, process memory ~${Math.ceil(s.memoryMb)} MB`);
+  console.log(`  total: ~${Math.ceil(a.estimate.seconds)} s; peak memory ~${Math.ceil(a.estimate.memoryMb)} MB of METRICS_MAX_MEMORY_MB ${a.maxMemoryMb} MB`);
+  console.log(a.refusal ? `  a run would refuse to start: ${a.refusal}` : '  a run fits the memory budget');
+}
+
+async function runEstimate(config: Config, scope: string): Promise<void> {
+  const runtime = await openRuntime(config);
+  try {
+    const answer = await estimateRefreshOf(runtime.db, config.metrics, scope);
+    printEstimate(answer);
+    if (answer.refusal) process.exitCode = 1;
+  } finally {
+    await runtime.close();
+  }
 }
 
 async function runInline(config: Config, scope: string): Promise<void> {
@@ -92,11 +115,13 @@ export function registerRefresh(program: Command): void {
     .description('recompute the network metrics (PageRank, communities, risk) as a new run; shows stage progress')
     .option('--scope <prefix>', 'only entities whose id starts with this (a scoped refresh)', '')
     .option('--inline', 'compute in this process instead of enqueueing for a worker')
+    .option('--estimate', 'print the expected memory and time of a refresh of the current graph (and whether it fits METRICS_MAX_MEMORY_MB); runs nothing')
     .option('--no-wait', 'enqueue and return without following progress')
     .option('--timeout <seconds>', 'how long to follow a queued job', '3600')
     .action(async (opts: RefreshOptions) => {
       const config = configFromEnvironment();
-      if (opts.inline) await runInline(config, opts.scope);
+      if (opts.estimate) await runEstimate(config, opts.scope);
+      else if (opts.inline) await runInline(config, opts.scope);
       else await runQueued(config, opts);
     });
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { DirectedGraph } from 'graphology';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
-import { betweenness } from '../../../src/analytics/betweenness.js';
+import { betweenness, planBetweenness, runBetweennessChunk, finishBetweenness } from '../../../src/analytics/betweenness.js';
+import { sampleSize } from '../../../src/analytics/betweenness-sampling.js';
 import { createRng } from '../../../src/analytics/rng.js';
 import { directed, near } from './helpers.js';
 
@@ -9,7 +10,22 @@ type GraphologyBetweenness = typeof betweennessModule.default;
 // CommonJS module whose typings declare a default export
 const graphologyBetweenness: GraphologyBetweenness = 'default' in betweennessModule ? betweennessModule.default : (betweennessModule as unknown as GraphologyBetweenness);
 
-const exactOnly = { exactMaxNodes: 1e9, samples: 1, rng: createRng(1) };
+const exactOnly = { exactMaxNodes: 1e9, epsilon: 0.01, delta: 0.1, rng: createRng(1) };
+
+/** A seeded random directed graph without parallel edges or self-loops. */
+function randomEdges(n: number, m: number, seed: number): number[][] {
+  const rng = createRng(seed);
+  const seen = new Set<number>();
+  const edges: number[][] = [];
+  for (let i = 0; i < m; i++) {
+    const a = Math.floor(rng() * n);
+    const b = Math.floor(n * rng() ** 2); // a few popular targets, as in payment graphs
+    if (a === b || seen.has(a * n + b)) continue;
+    seen.add(a * n + b);
+    edges.push([a, b]);
+  }
+  return edges;
+}
 
 describe('analytics/betweenness', () => {
   it('scores node i of a one-way path by i·(n−1−i) pairs, normalised by (n−1)(n−2)', () => {
@@ -34,7 +50,7 @@ describe('analytics/betweenness', () => {
     near(r.scores[2]!, 0.5 / 6, 1e-12);
   });
 
-  it('agrees with graphology-metrics (exact) and samples k sources above the threshold', () => {
+  it('agrees with graphology-metrics (exact)', () => {
     const rng = createRng(11);
     const n = 150;
     const graph = new DirectedGraph();
@@ -47,15 +63,41 @@ describe('analytics/betweenness', () => {
       graph.addEdge(String(a), String(b));
       edges.push([a, b]);
     }
-    const g = directed(n, edges);
-    const ours = betweenness(g, exactOnly);
+    const ours = betweenness(directed(n, edges), exactOnly);
     const theirs = graphologyBetweenness(graph, { normalized: true });
     for (let i = 0; i < n; i++) near(ours.scores[i]!, theirs[String(i)]!, 1e-9, `node ${i}`);
-    const sampled = betweenness(g, { exactMaxNodes: 100, samples: 40, rng: createRng(3) });
-    assert.equal(sampled.exact, false);
-    assert.equal(sampled.sources, 40);
-    const sumExact = ours.scores.reduce((a, b) => a + b, 0);
-    const sumSampled = sampled.scores.reduce((a, b) => a + b, 0);
-    near(sumSampled / sumExact, 1, 0.35, 'sampled total relative to exact');
+  });
+
+  it('sizes the sample from ε, δ and the vertex diameter only (Riondato & Kornaropoulos)', () => {
+    // r = ⌈(0.5/ε²)(⌊log2(VD − 2)⌋ + 1 + ln(1/δ))⌉
+    assert.equal(sampleSize(0.1, 0.1, 10), Math.ceil(50 * (3 + 1 + Math.log(10))));
+    assert.equal(sampleSize(0.1, 0.1, 2), 0, 'no interior nodes, nothing to sample');
+    assert.throws(() => sampleSize(0, 0.1, 10), /epsilon/);
+    assert.throws(() => sampleSize(0.1, 1, 10), /delta/);
+  });
+
+  for (const [seed, n, m] of [[1, 60, 240], [2, 120, 360], [3, 200, 1200]] as const) {
+    it(`estimates every node within ε of exact betweenness (seed ${seed}, n ${n})`, () => {
+      const g = directed(n, randomEdges(n, m, seed));
+      const exact = betweenness(g, exactOnly);
+      const epsilon = 0.04;
+      const sampled = betweenness(g, { exactMaxNodes: 0, epsilon, delta: 0.1, rng: createRng(seed) });
+      assert.equal(sampled.exact, false);
+      assert.ok(sampled.samples > 0 && sampled.vertexDiameter >= 3);
+      near(sampled.errorBound, (epsilon * n) / (n - 2), 1e-12, 'error bound on the (n − 1)(n − 2) scale');
+      let worst = 0;
+      for (let v = 0; v < n; v++) worst = Math.max(worst, Math.abs(sampled.scores[v]! - exact.scores[v]!));
+      assert.ok(worst <= sampled.errorBound, `largest error ${worst} over the bound ${sampled.errorBound}`);
+      assert.ok(worst > 0, 'a sampled estimate, not the exact values');
+    });
+  }
+
+  it('gives the same scores whether the chunks run together or apart', () => {
+    const g = directed(100, randomEdges(100, 400, 9));
+    const opts = { exactMaxNodes: 0, epsilon: 0.1, delta: 0.1 };
+    const whole = betweenness(g, { ...opts, rng: createRng(4) });
+    const plan = planBetweenness(g, { ...opts, rng: createRng(4) });
+    const parts = plan.chunks.map((_, k) => runBetweennessChunk(g, plan, k)).reverse();
+    assert.deepEqual([...finishBetweenness(plan, parts).scores], [...whole.scores]);
   });
 });

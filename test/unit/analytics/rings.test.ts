@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { paymentCycles } from '../../../src/analytics/payment-cycles.js';
 import { identifierRings } from '../../../src/analytics/identifier-groups.js';
 import { paysEdges } from './helpers.js';
+import { plainPaymentCycles } from '../../helpers/plain-payment-cycles.js';
+import { createRng } from '../../../src/analytics/rng.js';
 
 const DAY = 86_400_000;
 
@@ -34,4 +36,29 @@ describe('analytics/rings', () => {
       { members: [5, 6], identifiers: 1 },
     ]);
   });
+});
+
+describe('analytics/payment-cycles against the plain search', () => {
+  for (const seed of [1, 2, 3, 4]) {
+    it(`returns exactly the plain search's cycles, in its order (seed ${seed})`, () => {
+      const rng = createRng(seed);
+      const n = 40;
+      const rows: number[][] = [];
+      for (let i = 0; i < 260; i++) {
+        const at = Math.floor(rng() * 120) * DAY;
+        const a = Math.floor(rng() * n);
+        const b = Math.floor(n * rng() ** 2);
+        // some pairs paid twice (another currency), some edges without a known time
+        rows.push(rng() < 0.05 ? [a, b, 100] : [a, b, 1 + Math.floor(rng() * 1000), at, at + Math.floor(rng() * 40) * DAY]);
+        if (rng() < 0.1) rows.push([a, b, 7, at, at]);
+      }
+      const edges = paysEdges(rows);
+      for (const opts of [{ windowMs: 30 * DAY }, { windowMs: 400 * DAY, maxDegree: 8 }, { windowMs: 60 * DAY, maxCycles: 25 }]) {
+        const fast = paymentCycles(n, edges, opts);
+        const plain = plainPaymentCycles(n, edges, opts);
+        assert.ok(plain.cycles.length > 0, 'the graph has qualifying cycles');
+        assert.deepEqual(fast, plain, JSON.stringify(opts));
+      }
+    });
+  }
 });

@@ -26,6 +26,7 @@ describe('scoring property: monotone in known risk directions', () => {
   const draw = (f: FeatureName) => rng() * (RANGES[f] ?? 1);
 
   it('holds for 2000 random vectors and every directed feature', () => {
+    const moved = new Set<string>(); // features whose change moved PD at least once (the check is not vacuous)
     for (let trial = 0; trial < 2000; trial++) {
       const v: Record<string, number | null> = { ...goodFeatures().values };
       for (const c of model.characteristics) v[c.feature] = rng() < 0.1 ? null : draw(c.feature);
@@ -39,7 +40,17 @@ describe('scoring property: monotone in known risk directions', () => {
         const pdY = applyScorecard(model, lower).pd;
         if (dir === 'riskier') assert.ok(pdY <= pdX + 1e-12, `${c.feature}: ${x} → ${y} raised PD`);
         else assert.ok(pdY >= pdX - 1e-12, `${c.feature}: ${x} → ${y} lowered PD`);
+        if (Math.abs(pdY - pdX) > 1e-12) moved.add(c.feature);
       }
     }
+    const directed = model.characteristics
+      .filter((c) => FEATURE_SPECS[c.feature].direction !== 'unknown')
+      .map((c) => c.feature);
+    assert.ok(directed.length > 0);
+    assert.deepEqual(
+      directed.filter((f) => !moved.has(f)),
+      [],
+      'features whose random changes never moved PD',
+    );
   });
 });
