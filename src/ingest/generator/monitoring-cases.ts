@@ -102,72 +102,98 @@ function quietPool(p: Population, excluded: Excluded, seed: number): number[] {
 /** Entities one set needs: 2 lenders + the cases' entities. */
 const PER_SET = 2 + 3 + 3 + 2 + 4 + 2;
 
+/** What planting one case needs: its borrower, time, amount and the helpers that record its facts. */
+interface CaseKit {
+  readonly b: number;
+  readonly t0: number;
+  /** The set's second lender (the stacking case's older loan). */
+  readonly other: number;
+  readonly odd: boolean;
+  /** A shared device value of the set (the round-trip case of even sets). */
+  readonly device: string;
+  readonly plan: { [K in keyof MonitoringPlan]: MonitoringPlan[K][number][] };
+  take(): number;
+  /** The borrower's share of the loan paid from payer to payee, `hours` after t0. */
+  pay(payer: number, payee: number, share: number, hours: number): void;
+  /** A small payment 200 days before: x becomes an established payee of the borrower. */
+  established(x: number): void;
+  /** The planted loan, its money taking `path`. */
+  loan(path: number[]): PlantedLoan;
+}
+
+const PLANTERS: Record<MonitoringCase, (k: CaseKit) => void> = {
+  FUNDS_TO_BAD(k) {
+    const [x, t] = [k.take(), k.take()];
+    k.established(x);
+    k.pay(k.b, x, 0.92, 30);
+    k.pay(x, t, 0.92, 80);
+    k.plan.flags.push({ entity: t, reason: 'analyst_finding', atMs: k.t0 - 60 * DAY_MS, source: 'analyst' });
+    k.plan.loans.push(k.loan([k.b, x, t]));
+  },
+  ROUND_TRIP(k) {
+    const [x, y] = [k.take(), k.take()];
+    k.established(x);
+    k.pay(k.b, x, 0.9, 20);
+    k.pay(x, y, 0.88, 40);
+    if (k.odd) {
+      k.pay(y, k.b, 0.85, 60);
+      k.plan.loans.push(k.loan([k.b, x, y, k.b]));
+    } else {
+      k.plan.identifiers.push({ entity: k.b, type: 'device', value: k.device }, { entity: y, type: 'device', value: k.device });
+      k.plan.loans.push(k.loan([k.b, x, y]));
+    }
+  },
+  LOAN_STACKING(k) {
+    const x = k.take();
+    const older = k.t0 - 200 * DAY_MS;
+    k.plan.loans.push({ borrower: k.b, amountMinor: 40_000_00, openedAtMs: older, dueAtMs: k.t0 + 100 * DAY_MS, status: 'current', closedAtMs: null, lender: k.other, disbursedAtMs: older, plants: 'older', path: [] });
+    k.plan.payments.push({ payer: k.other, payee: k.b, amountMinor: 40_000_00, atMs: older + HOUR_MS, channel: 'transfer' });
+    if (k.odd) {
+      k.established(x);
+      k.pay(k.b, x, 0.6, 24);
+      k.pay(x, k.other, 0.6, 48);
+      k.plan.loans.push(k.loan([k.b, x, k.other]));
+    } else {
+      k.pay(k.b, k.other, 0.6, 24);
+      k.plan.loans.push(k.loan([k.b, k.other]));
+    }
+  },
+  NO_PRIOR_RELATIONSHIP(k) {
+    const ns = [k.take(), k.take(), k.take()];
+    ns.forEach((n, i) => k.pay(k.b, n, 0.3, 10 + 7 * i));
+    k.plan.loans.push(k.loan([k.b, ns[0] as number]));
+  },
+  clean(k) {
+    const supplier = k.take();
+    k.plan.supplies.push({ supplier, buyer: k.b, sinceMs: k.t0 - 730 * DAY_MS, volumeMinor: 20_000_00, invoices: 12 });
+    k.established(supplier);
+    k.pay(k.b, supplier, 0.7, 50);
+    k.plan.loans.push(k.loan([k.b, supplier]));
+  },
+};
+
 export function planMonitoringCases(p: Population, excluded: Excluded, seed: number, sets: number): MonitoringPlan {
   const pool = quietPool(p, excluded, seed);
   const random = createRandom(seed, 'monitoring-amounts');
   const plan = { loans: [] as PlantedLoan[], payments: [] as SyntheticPayment[], supplies: [] as SyntheticSupply[], flags: [] as SyntheticFlag[], identifiers: [] as SyntheticIdentifier[] };
+  const take = () => pool.pop() as number;
   const planted = Math.min(sets, Math.floor(pool.length / PER_SET));
   for (let s = 0; s < planted; s++) {
-    const take = () => pool.pop() as number;
     const [lender, other] = [take(), take()];
     const odd = s % 2 === 1;
     MONITORING_CASES.forEach((kind, c) => {
       const t0 = END_MS - (45 + 5 * s + c) * DAY_MS + 9 * HOUR_MS;
       const amount = 100_000_00 + random.int(50_000) * 100;
       const b = take();
-      const loan = (path: number[]): PlantedLoan => ({
-        borrower: b, amountMinor: amount, openedAtMs: t0, dueAtMs: t0 + 365 * DAY_MS, status: 'current', closedAtMs: null,
-        lender, disbursedAtMs: odd ? null : t0, plants: kind, path,
-      });
       const pay = (payer: number, payee: number, share: number, hours: number) =>
         plan.payments.push({ payer, payee, amountMinor: Math.round(amount * share), atMs: t0 + hours * HOUR_MS, channel: 'transfer' });
-      const established = (x: number) => pay(b, x, 0.001, -200 * 24);
       pay(lender, b, 1, 0);
-      if (kind === 'FUNDS_TO_BAD') {
-        const [x, t] = [take(), take()];
-        established(x);
-        pay(b, x, 0.92, 30);
-        pay(x, t, 0.92, 80);
-        plan.flags.push({ entity: t, reason: 'analyst_finding', atMs: t0 - 60 * DAY_MS, source: 'analyst' });
-        plan.loans.push(loan([b, x, t]));
-      } else if (kind === 'ROUND_TRIP') {
-        const [x, y] = [take(), take()];
-        established(x);
-        pay(b, x, 0.9, 20);
-        if (odd) {
-          pay(x, y, 0.88, 40);
-          pay(y, b, 0.85, 60);
-          plan.loans.push(loan([b, x, y, b]));
-        } else {
-          pay(x, y, 0.88, 40);
-          plan.identifiers.push({ entity: b, type: 'device', value: `dev-planted-${seed}-${s}` }, { entity: y, type: 'device', value: `dev-planted-${seed}-${s}` });
-          plan.loans.push(loan([b, x, y]));
-        }
-      } else if (kind === 'LOAN_STACKING') {
-        const x = take();
-        const older = t0 - 200 * DAY_MS;
-        plan.loans.push({ borrower: b, amountMinor: 40_000_00, openedAtMs: older, dueAtMs: t0 + 100 * DAY_MS, status: 'current', closedAtMs: null, lender: other, disbursedAtMs: older, plants: 'older', path: [] });
-        plan.payments.push({ payer: other, payee: b, amountMinor: 40_000_00, atMs: older + HOUR_MS, channel: 'transfer' });
-        if (odd) {
-          established(x);
-          pay(b, x, 0.6, 24);
-          pay(x, other, 0.6, 48);
-          plan.loans.push(loan([b, x, other]));
-        } else {
-          pay(b, other, 0.6, 24);
-          plan.loans.push(loan([b, other]));
-        }
-      } else if (kind === 'NO_PRIOR_RELATIONSHIP') {
-        const ns = [take(), take(), take()];
-        ns.forEach((n, k) => pay(b, n, 0.3, 10 + 7 * k));
-        plan.loans.push(loan([b, ns[0] as number]));
-      } else {
-        const supplier = take();
-        plan.supplies.push({ supplier, buyer: b, sinceMs: t0 - 730 * DAY_MS, volumeMinor: 20_000_00, invoices: 12 });
-        established(supplier);
-        pay(b, supplier, 0.7, 50);
-        plan.loans.push(loan([b, supplier]));
-      }
+      PLANTERS[kind]({
+        b, t0, other, odd, plan, take, pay,
+        device: `dev-planted-${seed}-${s}`,
+        established: (x) => pay(b, x, 0.001, -200 * 24),
+        loan: (path) => ({ borrower: b, amountMinor: amount, openedAtMs: t0, dueAtMs: t0 + 365 * DAY_MS, status: 'current', closedAtMs: null, lender, disbursedAtMs: odd ? null : t0, plants: kind, path }),
+      });
     });
   }
   plan.payments.sort((a, b) => a.atMs - b.atMs);
