@@ -39,6 +39,7 @@ export const ENV_SCHEMA = z.object({
   METRICS_SCHEDULE_ENABLED: bool.default(true),
   METRICS_RUNS_KEEP: int(1, 1000).default(3),
   METRICS_WRITE_BATCH_ROWS: int(1, 100000).default(2000),
+  METRICS_WRITE_PARALLEL: int(1, 16).default(2),
   METRICS_LOCK_MS: int(1000, 3600000).default(30000),
   METRICS_STALLED_MS: int(500, 3600000).default(30000),
   BETWEENNESS_EXACT_MAX_NODES: int(0, 10000000).default(5000),
@@ -93,6 +94,8 @@ export interface Config {
     /** A refresh refuses to start when its estimated peak memory exceeds this (MB). */
     readonly maxMemoryMb: number;
     readonly writeBatchRows: number;
+    /** Write-back transactions in flight at once. */
+    readonly writeParallel: number;
     /** BullMQ lock of a refresh job, renewed every lockMs / 2 (the analytics run in a worker thread). */
     readonly lockMs: number;
     /** How often workers look for stalled jobs (a crashed worker's refresh is picked up after ≤ lock + this). */
@@ -181,6 +184,7 @@ function toConfig(e: Env): Config {
       betweennessDelta: e.BETWEENNESS_DELTA,
       maxMemoryMb: e.METRICS_MAX_MEMORY_MB,
       writeBatchRows: e.METRICS_WRITE_BATCH_ROWS,
+      writeParallel: e.METRICS_WRITE_PARALLEL,
       lockMs: e.METRICS_LOCK_MS,
       stalledIntervalMs: e.METRICS_STALLED_MS,
       alertExposure: e.ALERT_EXPOSURE_THRESHOLD,

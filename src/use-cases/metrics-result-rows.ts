@@ -41,7 +41,20 @@ export function entityMetricsRows(
   r: RiskResult,
   features: FeatureBatch,
 ): EntityMetricsRow[] {
-  return s.ids.map((id, v) => {
+  const rowAt = entityMetricsRowAt(s, c, k, r, features);
+  return s.ids.map((_, v) => rowAt(v));
+}
+
+/** The EntityMetrics row of entity v, built on demand (write-back streams rows batch by batch). */
+export function entityMetricsRowAt(
+  s: AnalyticsGraph,
+  c: CentralityResult,
+  k: CommunitiesResult,
+  r: RiskResult,
+  features: FeatureBatch,
+): (v: number) => EntityMetricsRow {
+  return (v) => {
+    const id = s.ids[v]!;
     const path = pathToNearestBad(r.nearestBad, v);
     return {
       id,
@@ -71,9 +84,10 @@ export function entityMetricsRows(
         badHops: path ? badHops(r.nearestBad, v) : null,
         nearestBad: path ? s.ids[path[path.length - 1]!]! : null,
         viaBad: path ? path.map((u) => s.ids[u]!) : null,
+        bad: s.bad[v] === 1,
       },
     };
-  });
+  };
 }
 
 export function communityRows(k: CommunitiesResult): CommunityRow[] {

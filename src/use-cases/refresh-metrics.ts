@@ -21,7 +21,7 @@ import { ANALYTICS_DEFAULTS, type AnalyticsOptions } from '../analytics/analytic
 import { seedFromString } from '../analytics/rng.js';
 import { runAnalyticsInThread } from './run-analytics-thread.js';
 import { requireRefreshFits } from './estimate-refresh.js';
-import { communityRows, entityMetricsRows, ringRows, runSignalsOf } from './metrics-result-rows.js';
+import { communityRows, entityMetricsRowAt, ringRows, runSignalsOf } from './metrics-result-rows.js';
 import { computeSnapshotFeatures } from './compute-run-features.js';
 import { fillRunFeatures } from '../features/compute-features.js';
 import { FEATURE_COUNT } from '../features/feature-writer.js';
@@ -153,8 +153,9 @@ async function runStages(
   const batch = config.writeBatchRows;
   await writeCommunities(db, runId, communityRows(communities), batch);
   await writeRings(db, runId, ringRows(snapshot, risk, communities.prior, options.riskSmoothing), batch);
-  const rows = entityMetricsRows(snapshot, centrality, communities, risk, featureBatch);
-  await writeEntityMetrics(db, runId, rows, batch, (done) => report('write-back', done / Math.max(1, rows.length)));
+  const n = snapshot.ids.length;
+  const rowAt = entityMetricsRowAt(snapshot, centrality, communities, risk, featureBatch);
+  await writeEntityMetrics(db, runId, n, rowAt, { batch, parallel: config.writeParallel }, (done) => report('write-back', done / Math.max(1, n)));
   await finish('write-back', 'writing');
 
   // post-loan monitoring of the open loans (src/monitoring), written under the run before the switch
