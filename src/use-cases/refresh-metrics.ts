@@ -1,6 +1,6 @@
 /**
- * A full metrics refresh: snapshot → centrality → communities → risk → write-back → switch, then
- * retention. Idempotent per run id: a retried or recovered job recomputes from a fresh snapshot and
+ * A full metrics refresh: snapshot → centrality → communities → risk → features → write-back →
+ * monitoring → switch, then retention. Idempotent per run id: a retried or recovered job recomputes from a fresh snapshot and
  * MERGEs over whatever the crashed attempt wrote; the previous run stays in service until the switch.
  */
 import type { Config } from '../config/index.js';
@@ -25,8 +25,9 @@ import { communityRows, entityMetricsRowAt, ringRows, runSignalsOf } from './met
 import { computeSnapshotFeatures } from './compute-run-features.js';
 import { fillRunFeatures } from '../features/compute-features.js';
 import { FEATURE_COUNT } from '../features/feature-writer.js';
+import { monitorSnapshotLoans } from './monitor-loans-stage.js';
 
-export const REFRESH_STAGES = ['snapshot', 'centrality', 'communities', 'risk', 'features', 'write-back', 'switch'] as const;
+export const REFRESH_STAGES = ['snapshot', 'centrality', 'communities', 'risk', 'features', 'write-back', 'monitoring', 'switch'] as const;
 export type RefreshStage = (typeof REFRESH_STAGES)[number];
 
 /** Reported after each step: the stage, its progress within (0–1) and the overall percentage. */
@@ -55,9 +56,8 @@ export interface RefreshSummary {
   readonly stages: readonly StageTiming[];
 }
 
-const MAX_IDENTIFIER_SHARE = 50;
 /** Share of the whole refresh each stage represents in the progress percentage. */
-const STAGE_WEIGHT: Record<RefreshStage, number> = { snapshot: 20, centrality: 20, communities: 10, risk: 10, features: 5, 'write-back': 33, switch: 2 };
+const STAGE_WEIGHT: Record<RefreshStage, number> = { snapshot: 20, centrality: 20, communities: 10, risk: 10, features: 5, 'write-back': 30, monitoring: 3, switch: 2 };
 
 function percentAt(stage: RefreshStage, fraction: number): number {
   let before = 0;
@@ -126,7 +126,7 @@ async function runStages(
 
   await report('snapshot', 0);
   const snapshotAtMs = Date.now();
-  const snapshot = await readGraphSnapshot(db, { idPrefix: scope, maxIdentifierShare: MAX_IDENTIFIER_SHARE, asOfMs: snapshotAtMs });
+  const snapshot = await readGraphSnapshot(db, { idPrefix: scope, maxIdentifierShare: config.identifierMaxGroup, asOfMs: snapshotAtMs });
   Object.assign(counts, { entities: snapshot.ids.length, edges: snapshot.edges.length, bad: snapshot.bad.reduce((a, b) => a + b, 0) });
   await finish('snapshot', 'running', snapshotAtMs);
 
@@ -157,6 +157,10 @@ async function runStages(
   const rowAt = entityMetricsRowAt(snapshot, centrality, communities, risk, featureBatch);
   await writeEntityMetrics(db, runId, n, rowAt, { batch, parallel: config.writeParallel }, (done) => report('write-back', done / Math.max(1, n)));
   await finish('write-back', 'writing');
+
+  // post-loan monitoring of the open loans (src/monitoring), written under the run before the switch
+  Object.assign(counts, await monitorSnapshotLoans(db, runId, snapshot, communities.community, config));
+  await finish('monitoring', 'writing');
 
   const { previousId } = await switchCurrentRun(db, runId, counts, [...stages, { stage: 'switch', ms: 0 }]);
   const deletedRuns = await deleteExpiredRuns(db, scope, config.runsKeep, batch);
