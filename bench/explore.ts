@@ -19,6 +19,7 @@ import { deleteByPrefix } from '../src/db/ingest-stats-repository.js';
 import { generateNetwork } from '../src/ingest/generator/generate-network.js';
 import { isNetworkSize } from '../src/ingest/generator/sizes.js';
 import { openRuntime, type Runtime } from '../src/runtime/runtime.js';
+import { ingestRules } from '../src/use-cases/ingest-file.js';
 import { findNetworkFiles, ingestNetwork } from '../src/use-cases/ingest-network.js';
 
 const { values } = parseArgs({
@@ -42,7 +43,7 @@ async function load(runtime: Runtime): Promise<string> {
   }
   const prefix = `bench-explore-${values.size}-${Date.now().toString(36)}-`;
   const t = Date.now();
-  await ingestNetwork(runtime.db, dir, { idPrefix: prefix, batchRows: runtime.config.ingest.batchRows });
+  await ingestNetwork(runtime.db, dir, { ...ingestRules(runtime.config), idPrefix: prefix, batchRows: runtime.config.ingest.batchRows });
   console.log(`loaded ${values.size} (seed ${values.seed}) under ${prefix} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   return prefix;
 }

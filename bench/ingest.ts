@@ -13,6 +13,7 @@ import { countIngested, countPaysMismatches, deleteByPrefix } from '../src/db/in
 import { generateNetwork } from '../src/ingest/generator/generate-network.js';
 import { isNetworkSize } from '../src/ingest/generator/sizes.js';
 import { openRuntime } from '../src/runtime/runtime.js';
+import { ingestRules } from '../src/use-cases/ingest-file.js';
 import { findNetworkFiles, ingestNetwork } from '../src/use-cases/ingest-network.js';
 
 const { values } = parseArgs({
@@ -45,6 +46,7 @@ try {
   for (const pass of [1, 2]) {
     const t = Date.now();
     const summaries = await ingestNetwork(runtime.db, dir, {
+      ...ingestRules(config),
       idPrefix: prefix,
       batchRows: config.ingest.batchRows,
     });

@@ -23,6 +23,7 @@ import { isNetworkSize, NETWORK_SIZES } from '../src/ingest/generator/sizes.js';
 import { newRunId } from '../src/queue/metrics-producer.js';
 import { openRuntime } from '../src/runtime/runtime.js';
 import { ingestNetwork } from '../src/use-cases/ingest-network.js';
+import { ingestRules } from '../src/use-cases/ingest-file.js';
 import { refreshMetrics } from '../src/use-cases/refresh-metrics.js';
 
 const { values } = parseArgs({
@@ -52,7 +53,7 @@ if (ids.length < NETWORK_SIZES[size].entities) {
   await generateNetwork({ size, seed: Number(values.seed), outDir: dir, idPrefix: prefix, endMs: Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) });
   console.log(`generated ${size} in ${ms(performance.now() - t)}`);
   t = performance.now();
-  await ingestNetwork(rt.db, dir, {});
+  await ingestNetwork(rt.db, dir, ingestRules(rt.config));
   console.log(`loaded in ${ms(performance.now() - t)}`);
   ids = (await searchEntities(rt.db, prefix, 10_000_000)).map((e) => e.id);
 }

@@ -10,7 +10,7 @@ import { isRecordType } from '../src/ingest/record-types.js';
 import type { IngestJob } from '../src/queue/ingest-producer.js';
 import type { Runtime } from '../src/runtime/runtime.js';
 import type { BatchHook } from '../src/use-cases/ingest-batch-loader.js';
-import { ingestFile, type IngestProgress, type IngestSummary } from '../src/use-cases/ingest-file.js';
+import { ingestFile, ingestRules, type IngestProgress, type IngestSummary } from '../src/use-cases/ingest-file.js';
 
 export interface IngestProcessorOptions {
   /** Called after each written batch with the entity ids it touched (metrics marks them stale). */
@@ -50,7 +50,9 @@ export function createIngestProcessor(
         rejectsPath: data.rejectsPath,
         fileLabel: data.fileName,
         batchRows: runtime.config.ingest.batchRows,
+        ...ingestRules(runtime.config),
         maxLineBytes: runtime.config.ingest.maxLineBytes,
+        maxDecompressedBytes: runtime.config.ingest.maxDecompressedBytes,
         onBatch: options.onBatch,
       },
       (p) => {

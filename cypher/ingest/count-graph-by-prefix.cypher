@@ -1,4 +1,5 @@
 // Counts what ingest wrote under an id prefix ('' = the whole graph): nodes, relationships and PAYS sums.
+// Identifiers (which hold no id) count when an entity under the prefix uses them.
 // Params: $prefix (string).
 // Returns: entities, minimalEntities, loans, flags, identifiers, paid, paidMinor, pays, paysCount, paysMinor,
 //          supplies, uses, owns, directs, borrowed, flagged, rated.
@@ -13,8 +14,8 @@ CALL () {
   RETURN count(f) AS flags
 }
 CALL () {
-  MATCH (i:Identifier) WHERE i.id STARTS WITH $prefix
-  RETURN count(i) AS identifiers
+  MATCH (e:Entity)-[:USES]->(i:Identifier) WHERE e.id STARTS WITH $prefix
+  RETURN count(DISTINCT i) AS identifiers
 }
 CALL () {
   MATCH (a:Entity)-[r]->() WHERE a.id STARTS WITH $prefix

@@ -19,11 +19,12 @@ import { ingestRoutes } from './routes/ingest-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { createHttpMetrics } from './middleware/http-metrics.js';
 import { queueBoardRoutes } from './routes/queue-board-routes.js';
+import { monitoringRoutes } from './routes/monitoring-routes.js';
 
 /** Route modules mounted after the built-in ones (each later feature adds its router here). */
 export type RouteFactory = (deps: AppDeps) => Router;
 
-export const ROUTES: RouteFactory[] = [healthRoutes, exploreRoutes, exploreRunRoutes, uiRoutes, scoreRoutes, openApiRoutes, metricsRoutes, ingestRoutes, importRoutes, queueBoardRoutes];
+export const ROUTES: RouteFactory[] = [healthRoutes, exploreRoutes, exploreRunRoutes, uiRoutes, scoreRoutes, openApiRoutes, metricsRoutes, ingestRoutes, importRoutes, queueBoardRoutes, monitoringRoutes];
 
 export function createApp(deps: AppDeps, routes: readonly RouteFactory[] = ROUTES): Express {
   const app = express();

@@ -7,11 +7,13 @@ import { registerWorker } from './commands/worker.js';
 import { registerKeys } from './commands/keys.js';
 import { registerDemo } from './commands/demo.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerMigrate } from './commands/migrate.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerTrain } from './commands/train.js';
 import { registerScore } from './commands/score.js';
 import { registerRefresh } from './commands/refresh.js';
+import { registerMonitor } from './commands/monitor.js';
 
 const program = new Command();
 program
@@ -26,11 +28,13 @@ registerWorker(program);
 registerKeys(program);
 registerDemo(program);
 registerIngest(program);
+registerMigrate(program);
 registerGenerate(program);
 registerEvaluate(program);
 registerTrain(program);
 registerScore(program);
 registerRefresh(program);
+registerMonitor(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 
+/** The development default of IDENTIFIER_HMAC_KEY: public, so refused outside development and test. */
+export const DEV_IDENTIFIER_HMAC_KEY = 'creditgraph-dev-identifier-key (not a secret)';
+
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -27,12 +30,16 @@ export const ENV_SCHEMA = z.object({
   INGEST_HTTP_MAX_BYTES: int(1024, 1073741824).default(10 * 1024 * 1024),
   INGEST_UPLOAD_MAX_BYTES: int(1024, 2 ** 40).default(2 * 1024 ** 3),
   INGEST_MAX_LINE_BYTES: int(1024, 1073741824).default(1024 * 1024),
+  INGEST_MAX_DECOMPRESSED_BYTES: int(1024, 2 ** 50).default(16 * 1024 ** 3),
   UPLOAD_DIR: z.string().min(1).default('.local/uploads'),
+  IDENTIFIER_HMAC_KEY: z.string().min(16, 'at least 16 characters').default(DEV_IDENTIFIER_HMAC_KEY),
+  IDENTIFIER_MAX_GROUP: int(2, 1000000).default(50),
   METRICS_CRON: z.string().min(1).default('0 2 * * *'),
   METRICS_TZ: z.string().min(1).default('UTC'),
   METRICS_SCHEDULE_ENABLED: bool.default(true),
   METRICS_RUNS_KEEP: int(1, 1000).default(3),
   METRICS_WRITE_BATCH_ROWS: int(1, 100000).default(2000),
+  METRICS_WRITE_PARALLEL: int(1, 16).default(2),
   METRICS_LOCK_MS: int(1000, 3600000).default(30000),
   METRICS_STALLED_MS: int(500, 3600000).default(30000),
   BETWEENNESS_EXACT_MAX_NODES: int(0, 10000000).default(5000),
@@ -49,6 +56,9 @@ export const ENV_SCHEMA = z.object({
   ALERT_EXPOSURE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   ALERT_COMMUNITY_RISK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
   ALERT_FRAUD_RISK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  MONITORING_WINDOW_DAYS: int(1, 365).default(30),
+  MONITORING_LOOKBACK_DAYS: int(0, 365).default(30),
+  MONITORING_MAX_HOPS: int(1, 5).default(3),
 });
 
 type Env = z.infer<typeof ENV_SCHEMA>;
@@ -70,7 +80,9 @@ export interface Config {
   readonly redis: { readonly url: string; readonly prefix: string };
   readonly ingest: { readonly batchRows: number; readonly httpMaxRows: number; readonly httpMaxBytes: number; readonly uploadDir: string; readonly uploadMaxBytes: number;
     /** Longest line of an ingest file, in bytes (longer lines are rejects). */
-    readonly maxLineBytes: number };
+    readonly maxLineBytes: number;
+    /** Most bytes a `.gz` file or upload may decompress to (over it: rejected, 413 for uploads). */
+    readonly maxDecompressedBytes: number };
   readonly metrics: {
     readonly cron: string;
     readonly timeZone: string;
@@ -84,6 +96,8 @@ export interface Config {
     /** A refresh refuses to start when its estimated peak memory exceeds this (MB). */
     readonly maxMemoryMb: number;
     readonly writeBatchRows: number;
+    /** Write-back transactions in flight at once. */
+    readonly writeParallel: number;
     /** BullMQ lock of a refresh job, renewed every lockMs / 2 (the analytics run in a worker thread). */
     readonly lockMs: number;
     /** How often workers look for stalled jobs (a crashed worker's refresh is picked up after ≤ lock + this). */
@@ -92,7 +106,13 @@ export interface Config {
     readonly alertCommunityRisk: number;
     /** fraudRisk (probability, 0..1) at or above which an entity is alerted (runs scored by a fraud model). */
     readonly alertFraudRisk: number;
+    /** Post-loan monitoring (docs/monitoring.md): days traced after disbursement, balance look-back, hops. */
+    readonly monitoring: { readonly windowDays: number; readonly lookbackDays: number; readonly maxHops: number };
+    /** IDENTIFIER_MAX_GROUP again (one value): identifiers linking more entities are ignored by the snapshot. */
+    readonly identifierMaxGroup: number;
   };
+  /** Identifier values are stored as `type:HMAC(hmacKey, normalised value)`; an identifier links at most maxGroup entities. */
+  readonly identifiers: { readonly hmacKey: string; readonly maxGroup: number };
   readonly scoring: {
     readonly staleAfterHours: number;
     readonly modelFile: string;
@@ -117,11 +137,24 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0]);
-      return `${key}=${JSON.stringify(source[key])}: ${i.message}`;
+      const shown = /PASSWORD|SECRET|HMAC_KEY/.test(key) ? '(hidden)' : JSON.stringify(source[key]);
+      return `${key}=${shown}: ${i.message}`;
     });
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
+  refuseDevelopmentSecrets(parsed.data);
   return deepFreeze(toConfig(parsed.data));
+}
+
+/** Public development defaults of secrets are accepted only with NODE_ENV development or test. */
+function refuseDevelopmentSecrets(e: Env): void {
+  if (e.NODE_ENV === 'development' || e.NODE_ENV === 'test') return;
+  if (e.IDENTIFIER_HMAC_KEY === DEV_IDENTIFIER_HMAC_KEY) {
+    throw new ConfigError(
+      `invalid configuration:\n  IDENTIFIER_HMAC_KEY: the development default is refused with NODE_ENV=${e.NODE_ENV}; ` +
+        'set a secret of at least 16 characters (e.g. `openssl rand -hex 32`), and keep it: identifiers are keyed by it',
+    );
+  }
 }
 
 function toConfig(e: Env): Config {
@@ -145,6 +178,7 @@ function toConfig(e: Env): Config {
       uploadDir: e.UPLOAD_DIR,
       uploadMaxBytes: e.INGEST_UPLOAD_MAX_BYTES,
       maxLineBytes: e.INGEST_MAX_LINE_BYTES,
+      maxDecompressedBytes: e.INGEST_MAX_DECOMPRESSED_BYTES,
     },
     metrics: {
       cron: e.METRICS_CRON,
@@ -156,12 +190,16 @@ function toConfig(e: Env): Config {
       betweennessDelta: e.BETWEENNESS_DELTA,
       maxMemoryMb: e.METRICS_MAX_MEMORY_MB,
       writeBatchRows: e.METRICS_WRITE_BATCH_ROWS,
+      writeParallel: e.METRICS_WRITE_PARALLEL,
       lockMs: e.METRICS_LOCK_MS,
       stalledIntervalMs: e.METRICS_STALLED_MS,
       alertExposure: e.ALERT_EXPOSURE_THRESHOLD,
       alertCommunityRisk: e.ALERT_COMMUNITY_RISK_THRESHOLD,
       alertFraudRisk: e.ALERT_FRAUD_RISK_THRESHOLD,
+      monitoring: { windowDays: e.MONITORING_WINDOW_DAYS, lookbackDays: e.MONITORING_LOOKBACK_DAYS, maxHops: e.MONITORING_MAX_HOPS },
+      identifierMaxGroup: e.IDENTIFIER_MAX_GROUP,
     },
+    identifiers: { hmacKey: e.IDENTIFIER_HMAC_KEY, maxGroup: e.IDENTIFIER_MAX_GROUP },
     scoring: {
       staleAfterHours: e.STALE_AFTER_HOURS,
       modelFile: e.MODEL_FILE,

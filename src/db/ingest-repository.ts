@@ -4,6 +4,8 @@
  * transaction; an unavailable server or a lost uniqueness race (two loaders creating the same payment
  * at once) is retried here with backoff, which is safe because every statement is idempotent.
  */
+import type { GraphConflict } from '../ingest/conflicts.js';
+import { DEFAULT_IDENTIFIER_MAX_GROUP } from '../ingest/identifiers.js';
 import type { RecordType, RowByType } from '../ingest/record-types.js';
 import { UpstreamError } from '../errors/app-error.js';
 import { getLogger } from '../logging/logger.js';
@@ -26,8 +28,14 @@ const Q = defineQueries({
 export interface BatchWriteResult {
   /** Rows written (for payments: events new to the graph). */
   readonly written: number;
-  /** Payment ids that already exist with other values; those rows changed nothing. */
-  readonly conflicts: readonly string[];
+  /** Rows the graph refused (a payment id with other values, a loan or flag id of another entity…); they changed nothing. */
+  readonly conflicts: readonly GraphConflict[];
+}
+
+/** Settings of the batch statements. */
+export interface BatchWriteOptions {
+  /** Most entities one identifier links (IDENTIFIER_MAX_GROUP; default 50). */
+  readonly identifierMaxGroup?: number;
 }
 
 export interface RetryOptions {
@@ -52,13 +60,14 @@ export async function writeIngestBatch<T extends RecordType>(
   db: Database,
   type: T,
   rows: readonly RowByType[T][],
+  options: BatchWriteOptions = {},
   retry: RetryOptions = {},
 ): Promise<BatchWriteResult> {
   if (rows.length === 0) return { written: 0, conflicts: [] };
   const attempts = retry.attempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await runBatch(db, type, rows);
+      return await runBatch(db, type, rows, options);
     } catch (error) {
       if (attempt >= attempts || !isRetriable(error)) throw error;
       const waitMs = (retry.backoffMs ?? 500) * 2 ** (attempt - 1);
@@ -71,9 +80,13 @@ export async function writeIngestBatch<T extends RecordType>(
   }
 }
 
-async function runBatch(db: Database, type: RecordType, rows: readonly unknown[]): Promise<BatchWriteResult> {
-  const [result] = await db.writeRows<{ written?: number; created?: number; conflicts?: string[] }>(Q[type], {
-    rows,
-  });
+async function runBatch(
+  db: Database,
+  type: RecordType,
+  rows: readonly unknown[],
+  options: BatchWriteOptions,
+): Promise<BatchWriteResult> {
+  const params = { rows, maxGroup: options.identifierMaxGroup ?? DEFAULT_IDENTIFIER_MAX_GROUP };
+  const [result] = await db.writeRows<{ written?: number; created?: number; conflicts?: GraphConflict[] }>(Q[type], params);
   return { written: result?.written ?? result?.created ?? 0, conflicts: result?.conflicts ?? [] };
 }

@@ -21,7 +21,7 @@ const Q = defineQueries({
 });
 
 /** The stored signals of one entity in one run (NaN-free: unknown values are null); ids and id paths as strings. */
-export type EntityMetricValues = Record<string, number | string | readonly string[] | null>;
+export type EntityMetricValues = Record<string, number | string | boolean | readonly string[] | null>;
 
 export interface EntityMetricsRow {
   readonly id: string;
@@ -97,12 +97,40 @@ async function writeInBatches<T>(db: Database, statement: string, runId: string,
   }
 }
 
-/** Writes per-entity metrics and features in batches of `batch` rows (one transaction each). */
-export async function writeEntityMetrics(db: Database, runId: string, rows: readonly EntityMetricsRow[], batch: number, onBatch?: (done: number) => void | Promise<void>): Promise<void> {
-  for (let i = 0; i < rows.length; i += batch) {
-    await db.writeRows(Q.entityMetrics, { runId, schema: FEATURE_SCHEMA_VERSION, rows: rows.slice(i, i + batch) });
-    await onBatch?.(Math.min(rows.length, i + batch));
-  }
+export interface WriteBackOptions {
+  /** Rows per transaction. */
+  readonly batch: number;
+  /** Transactions in flight at once (new nodes of one run do not contend). */
+  readonly parallel: number;
+}
+
+/**
+ * Writes per-entity metrics and features of `count` entities in batches (one transaction each,
+ * `parallel` at a time), building each batch's rows only when it is sent, so memory holds a few
+ * batches, not the whole run. `onBatch` gets the number of rows written so far.
+ */
+export async function writeEntityMetrics(
+  db: Database,
+  runId: string,
+  count: number,
+  rowAt: (v: number) => EntityMetricsRow,
+  options: WriteBackOptions,
+  onBatch?: (done: number) => void | Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let done = 0;
+  const writer = async () => {
+    while (next < count) {
+      const from = next;
+      next = Math.min(count, next + options.batch);
+      const rows: EntityMetricsRow[] = [];
+      for (let v = from; v < next; v++) rows.push(rowAt(v));
+      await db.writeRows(Q.entityMetrics, { runId, schema: FEATURE_SCHEMA_VERSION, rows });
+      done += rows.length;
+      await onBatch?.(done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.parallel) }, writer));
 }
 
 export async function writeCommunities(db: Database, runId: string, rows: readonly CommunityRow[], batch: number): Promise<void> {

@@ -48,7 +48,7 @@ export interface EntitySignals {
   /** EntityMetrics properties: pagerank, pagerankPct, degreeIn/Out, strengthIn/Out (minor units),
    *  betweenness, community, communityRisk, exposure, exposurePct, counterpartyRisk, concentration,
    *  purchaseConcentration, ringCount, badHops (1..3 or absent), nearestBad (id), viaBad (ids, entity → … → bad). */
-  readonly metrics: Record<string, number | string | readonly string[] | null> | null;
+  readonly metrics: Record<string, number | string | boolean | readonly string[] | null> | null;
   readonly community: { id: number; size: number; bad: number; defaultRate: number; risk: number } | null;
   /** The date of the facts behind the entity's stored features (later than the snapshot after an ingest load). */
   readonly featuresAsOf: string | null;

@@ -99,6 +99,11 @@ export function currencyExponent(currency: string): number {
   return EXPONENTS[currency] ?? 2;
 }
 
+/** 10^exponent of every currency whose exponent is not 2 (major = minor / scale; 100 for the rest). */
+export function currencyScales(): Record<string, number> {
+  return Object.fromEntries(Object.entries(EXPONENTS).map(([c, e]) => [c, 10 ** e]));
+}
+
 /** A three-letter upper-case currency code. */
 export function parseCurrency(raw: RawValue): string {
   const text = parseText(raw);

@@ -6,8 +6,10 @@ import type { FieldProblem } from '../errors/app-error.js';
 import { FieldValueError, isBlank, parseText, type RawValue } from './field-parsers.js';
 
 export interface ReadOptions {
-  /** Prepended to every id (entity, payment, loan, flag and identifier values); '' for none. */
+  /** Prepended to every id (entity, payment, loan, flag ids; hashed with identifier values); '' for none. */
   readonly idPrefix: string;
+  /** The secret identifier values are hashed with (IDENTIFIER_HMAC_KEY); required to read identifiers. */
+  readonly identifierHmacKey?: string;
 }
 
 export class FieldReader {
@@ -15,7 +17,7 @@ export class FieldReader {
 
   constructor(
     private readonly raw: Readonly<Record<string, RawValue>>,
-    private readonly options: ReadOptions,
+    readonly options: ReadOptions,
   ) {}
 
   /** A required field; on a problem records it and returns a placeholder the caller must not use. */

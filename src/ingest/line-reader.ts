@@ -6,8 +6,8 @@
  * Reports bytes read (of the file on disk) for progress.
  */
 import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { boundedGunzip, CompressedInputError, DEFAULT_MAX_DECOMPRESSED_BYTES } from './gzip-guard.js';
 
 export interface TextLine {
   /** 1-based physical line number. */
@@ -20,6 +20,11 @@ export interface TextLine {
   readonly lossy?: string;
   /** Set (to the bound, in bytes) when the line is longer than the bound; `text` is then null. */
   readonly tooLongBytes?: number;
+  /**
+   * Set when the file cannot be read on from here (a `.gz` that is not gzip, cut short, or over the
+   * decompressed bound): the reason; `text` is then null and no line follows.
+   */
+  readonly fileError?: string;
 }
 
 /** Longest line read by default, in bytes without the line break (1 MiB). */
@@ -84,7 +89,17 @@ class LineSplitter {
   }
 
   *end(): Generator<TextLine> {
-    if (this.partBytes > 0) yield toLine(Buffer.concat(this.parts), this.line, true);
+    if (this.partBytes > 0) {
+      yield toLine(Buffer.concat(this.parts), this.line, true);
+      this.parts = [];
+      this.partBytes = 0;
+      this.line += 1;
+    }
+  }
+
+  /** The number of the line being read (1-based). */
+  get lineNumber(): number {
+    return this.line;
   }
 
   /** The current line ends with `piece`. */
@@ -125,16 +140,29 @@ export async function* splitLines(
   consumed: { bytes: number } = { bytes: 0 },
 ): AsyncGenerator<TextLine> {
   const splitter = new LineSplitter(maxLineBytes, consumed);
-  for await (const chunk of stream) yield* splitter.push(chunk);
+  try {
+    for await (const chunk of stream) yield* splitter.push(chunk);
+  } catch (error) {
+    if (!(error instanceof CompressedInputError)) throw error;
+    // the lines read so far stand; the file ends here with its reason
+    yield* splitter.end();
+    yield { line: splitter.lineNumber, text: null, unterminated: false, fileError: error.message };
+    return;
+  }
   yield* splitter.end();
 }
 
-/** Opens `path` as numbered lines; `.gz` files are decompressed on the fly. */
-export function openLineSource(path: string, maxLineBytes = DEFAULT_MAX_LINE_BYTES): LineSource {
+/**
+ * Opens `path` as numbered lines; `.gz` files are decompressed on the fly, at most
+ * `maxDecompressedBytes` (past it, or on bad gzip data, the last line carries a `fileError`).
+ */
+export function openLineSource(
+  path: string,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+  maxDecompressedBytes = DEFAULT_MAX_DECOMPRESSED_BYTES,
+): LineSource {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  let stream: Readable = file;
-  if (path.endsWith('.gz')) stream = file.pipe(createGunzip());
-  file.on('error', (err) => stream.destroy(err));
+  const stream: Readable = path.endsWith('.gz') ? boundedGunzip(file, maxDecompressedBytes) : file;
   // plain files: the bytes of the lines handed out (the stream reads ahead); .gz: compressed bytes read
   const consumed = { bytes: 0 };
   const bytesRead = path.endsWith('.gz') ? () => file.bytesRead : () => consumed.bytes;

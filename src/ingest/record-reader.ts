@@ -5,7 +5,7 @@
  */
 import type { FieldProblem } from '../errors/app-error.js';
 import type { ReadOptions } from './field-reader.js';
-import { splitCsvRecord } from './csv-line.js';
+import { CsvRecordParser } from './csv-line.js';
 import { DEFAULT_MAX_LINE_BYTES, type TextLine } from './line-reader.js';
 import { RECORD_SPECS } from './record-specs.js';
 import type { RecordType, RowByType } from './record-types.js';
@@ -76,32 +76,36 @@ interface CsvRecord {
 }
 
 /**
- * Joins physical lines into CSV records (a quoted field may hold line breaks). A record still open
- * after `maxChars` characters (a stray quote) is rejected and reading goes on at the next line.
+ * Joins physical lines into CSV records (a quoted field may hold line breaks), carrying the quote
+ * state from line to line (each character is examined once). A record still open after `maxChars`
+ * characters (a stray quote) is rejected and reading goes on at the next line.
  */
-class CsvRecordJoiner {
+export class CsvRecordJoiner {
+  private readonly parser = new CsvRecordParser();
   private open: { readonly line: number; readonly parts: string[]; chars: number } | undefined;
 
   constructor(private readonly maxChars: number) {}
 
+  /** Characters the parser has examined so far (linear in the input; tests check it). */
+  get scanned(): number {
+    return this.parser.scanned;
+  }
+
   /** The record line `l` completes; a reject of an over-long open record; or null (blank, still open). */
   take(l: TextLine & { text: string }): CsvRecord | RecordEvent<never> | null {
     const open = this.open;
+    if (!open && l.text.trim() === '') return null;
+    const fields = this.parser.push(l.text);
     if (!open) {
-      if (l.text.trim() === '') return null;
-      const fields = splitCsvRecord(l.text);
       if (fields) return { line: l.line, text: l.text, fields };
       this.open = { line: l.line, parts: [l.text], chars: l.text.length };
-    } else {
-      open.parts.push(l.text);
-      open.chars += l.text.length + 1;
-      // a line without a quote cannot close the open quoted field: no need to split again
-      const text = l.text.includes('"') ? open.parts.join('\n') : null;
-      const fields = text === null ? null : splitCsvRecord(text);
-      if (text !== null && fields) {
-        this.open = undefined;
-        return { line: open.line, text, fields };
-      }
+      return this.tooLong();
+    }
+    open.parts.push(l.text);
+    open.chars += l.text.length + 1;
+    if (fields) {
+      this.open = undefined;
+      return { line: open.line, text: open.parts.join('\n'), fields };
     }
     return this.tooLong();
   }
@@ -110,6 +114,7 @@ class CsvRecordJoiner {
     const open = this.open;
     if (!open || open.chars <= this.maxChars) return null;
     this.open = undefined;
+    this.parser.reset();
     const reason = `quoted field still open after ${this.maxChars} characters (unbalanced quote?)`;
     const original = `${open.parts.join('\n').slice(0, 200)}…`;
     return { kind: 'bad', line: open.line, original, problems: [{ reason }] };
@@ -133,6 +138,11 @@ export async function* readCsvRecords<T extends RecordType>(
   const joiner = new CsvRecordJoiner(options.maxRecordChars ?? DEFAULT_MAX_LINE_BYTES);
   let header: string[] | undefined;
   for await (const l of lines) {
+    if (l.fileError !== undefined) {
+      yield* joinerLeftover(joiner);
+      yield fileError(l);
+      return;
+    }
     if (l.text === null) {
       yield undecodable(l);
       continue;
@@ -158,8 +168,17 @@ export async function* readCsvRecords<T extends RecordType>(
     }
     yield csvRow(type, header, record.fields, record.text, record.line, l.unterminated, options);
   }
+  yield* joinerLeftover(joiner);
+}
+
+function* joinerLeftover(joiner: CsvRecordJoiner): Generator<RecordEvent<never>> {
   const leftover = joiner.leftover();
   if (leftover) yield leftover;
+}
+
+/** The file-level reject of a file that cannot be read on (bad or oversized gzip). */
+function fileError(l: TextLine): RecordEvent<never> {
+  return { kind: 'file-error', line: l.line, problems: [{ reason: l.fileError ?? 'cannot be read' }] };
 }
 
 function csvRow<T extends RecordType>(
@@ -191,6 +210,10 @@ export async function* readNdjsonRecords<T extends RecordType>(
   options: ReadOptions,
 ): AsyncGenerator<RecordEvent<T>> {
   for await (const l of lines) {
+    if (l.fileError !== undefined) {
+      yield fileError(l);
+      return;
+    }
     if (l.text === null) {
       yield undecodable(l);
       continue;

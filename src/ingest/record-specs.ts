@@ -13,6 +13,7 @@ import {
   parseTimeMs,
 } from './field-parsers.js';
 import type { FieldReader } from './field-reader.js';
+import { identifierKey, normaliseIdentifier } from './identifiers.js';
 import {
   ENTITY_KINDS,
   IDENTIFIER_TYPES,
@@ -34,6 +35,13 @@ export interface RecordSpec<T extends RecordType> {
   key(row: RowByType[T]): string;
   /** Entity ids the row touches (for the after-batch hook). */
   entities(row: RowByType[T]): string[];
+  /**
+   * For records that belong to one entity (a loan's borrower, a flag's entity): that entity. The same
+   * key for another owner is a rejected row, in the file and against the graph.
+   */
+  owner?(row: RowByType[T]): string;
+  /** The field that names the owner (`borrower`, `entity`). */
+  readonly ownerField?: string;
 }
 
 const major = (minor: number, currency: string) => minor / 10 ** currencyExponent(currency);
@@ -109,7 +117,7 @@ const supplies: RecordSpec<'supplies'> = {
 
 const loans: RecordSpec<'loans'> = {
   type: 'loans',
-  columns: ['id', 'borrower', 'amount', 'currency', 'openedAt', 'dueAt', 'status', 'closedAt'],
+  columns: ['id', 'borrower', 'amount', 'currency', 'openedAt', 'dueAt', 'status', 'closedAt', 'lender', 'disbursedAt'],
   build: (r) => {
     const { currency, amountMinor } = readPositiveAmount(r);
     const row = {
@@ -122,12 +130,18 @@ const loans: RecordSpec<'loans'> = {
       dueAtMs: r.req('dueAt', parseTimeMs),
       status: r.req('status', (v) => parseEnum(v, LOAN_STATUSES)),
       closedAtMs: r.opt('closedAt', parseTimeMs),
+      lender: r.opt('lender', (v) => `${r.options.idPrefix}${parseText(v)}`),
+      disbursedAtMs: r.opt('disbursedAt', parseTimeMs),
     };
     if (row.dueAtMs < row.openedAtMs) r.fail('dueAt', 'is before openedAt');
+    if (row.lender !== null && row.lender === row.borrower) r.fail('lender', 'is the same entity as borrower');
+    if (row.disbursedAtMs !== null && row.disbursedAtMs < row.openedAtMs) r.fail('disbursedAt', 'is before openedAt');
     return row;
   },
   key: (row) => row.id,
-  entities: (row) => [row.borrower],
+  entities: (row) => (row.lender === null ? [row.borrower] : [row.borrower, row.lender]),
+  owner: (row) => row.borrower,
+  ownerField: 'borrower',
 };
 
 const flags: RecordSpec<'flags'> = {
@@ -142,6 +156,8 @@ const flags: RecordSpec<'flags'> = {
   }),
   key: (row) => row.id,
   entities: (row) => [row.entity],
+  owner: (row) => row.entity,
+  ownerField: 'entity',
 };
 
 const identifiers: RecordSpec<'identifiers'> = {
@@ -149,8 +165,12 @@ const identifiers: RecordSpec<'identifiers'> = {
   columns: ['entity', 'type', 'value'],
   build: (r) => {
     const type = r.req('type', (v) => parseEnum(v, IDENTIFIER_TYPES));
-    const value = r.id('value');
-    return { entity: r.id('entity'), type, value, key: `${type}:${value}` };
+    const value = r.req('value', (v) => (type === undefined ? parseText(v, 500) : normaliseIdentifier(type, v)));
+    const entity = r.id('entity');
+    if (type === undefined || value === undefined) return { entity, type, key: '' };
+    const secret = r.options.identifierHmacKey;
+    if (!secret) throw new Error('reading identifiers needs identifierHmacKey (IDENTIFIER_HMAC_KEY)');
+    return { entity, type, key: identifierKey(type, value, secret, r.options.idPrefix) };
   },
   key: (row) => `${row.entity}\u0000${row.key}`,
   entities: (row) => [row.entity],

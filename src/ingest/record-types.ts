@@ -70,6 +70,10 @@ export interface LoanRow {
   dueAtMs: number;
   status: (typeof LOAN_STATUSES)[number];
   closedAtMs: number | null;
+  /** The lending entity (optional): `(lender)-[:LENT]->(loan)`. */
+  lender: string | null;
+  /** When the money was paid out (optional; at or after openedAt). */
+  disbursedAtMs: number | null;
 }
 
 export interface FlagRow {
@@ -83,8 +87,7 @@ export interface FlagRow {
 export interface IdentifierRow {
   entity: string;
   type: (typeof IDENTIFIER_TYPES)[number];
-  value: string;
-  /** `<type>:<value>`, the Identifier's unique key. */
+  /** `<type>:<hex HMAC-SHA256 of the normalised value>`, the Identifier's unique key; the value itself is not kept. */
   key: string;
 }
 

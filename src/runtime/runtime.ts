@@ -9,6 +9,8 @@ import { applySchema } from '../db/schema-repository.js';
 import { createRedis } from '../queue/connection.js';
 import { getLogger, setLogLevel } from '../logging/logger.js';
 import { registerFeatureRefresh } from '../use-cases/refresh-touched-features.js';
+import { registerTouchedLoansHook } from '../use-cases/monitor-touched-loans.js';
+import { monitoringOptionsOf } from '../use-cases/monitor-loans-stage.js';
 
 const log = getLogger('runtime');
 
@@ -40,6 +42,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   }
   // after every ingest load: the touched entities' features, recomputed and stored with the run in service
   const removeTouchedHook = registerFeatureRefresh(db, config);
+  // …and the open loans the load touched are monitored again
+  const removeLoansHook = registerTouchedLoansHook(db, { options: monitoringOptionsOf(config.metrics.monitoring) });
   let closed = false;
   return {
     config,
@@ -49,6 +53,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       if (closed) return;
       closed = true;
       removeTouchedHook();
+      removeLoansHook();
       await Promise.allSettled([db.close(), redis.quit()]);
     },
   };

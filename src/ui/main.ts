@@ -7,6 +7,7 @@ import { ApiError, apiGet, storedKey, storeKey, withQuery } from './api-client.j
 import { GraphView, type ApiGraph } from './graph-view.js';
 import { showList, type ListItem, type ListTab } from './lists.js';
 import { showEntity } from './panel.js';
+import { fetchLoan, renderFlow, renderLoanPanel } from './loan-view.js';
 import { mountRunsView } from './runs-view.js';
 
 const byId = <T extends HTMLElement>(id: string): T => {
@@ -21,9 +22,10 @@ const listBox = byId<HTMLOListElement>('list-items');
 const results = byId<HTMLUListElement>('search-results');
 const depthSelect = byId<HTMLSelectElement>('depth');
 const view = new GraphView(byId('graph'));
+const flowStage = byId<HTMLDivElement>('flow');
 
-/** What the browser test reads: loads counts finished graph loads, expansions finished expansions. */
-const state = { loads: 0, expansions: 0, center: null as string | null, error: null as string | null };
+/** What the browser test reads: loads counts finished graph loads, expansions finished expansions, loans finished loan views. */
+const state = { loads: 0, expansions: 0, loans: 0, center: null as string | null, error: null as string | null };
 (window as unknown as { __creditgraph: object }).__creditgraph = { graph: view.graph, renderer: view.renderer, state };
 
 function setStatus(text: string, isError = false): void {
@@ -42,8 +44,30 @@ function describe(g: ApiGraph, what: string): string {
   return `${g.nodes.length} entities, ${g.edges.length} ties: ${what}${cut}`;
 }
 
+/** Shows the network drawing, or a loan's flow drawing, in the main area. */
+function showStage(flow: boolean): void {
+  flowStage.hidden = !flow;
+  byId('legend').style.visibility = flow ? 'hidden' : '';
+}
+
+async function openLoan(loanId: string): Promise<void> {
+  setStatus(`loading loan ${loanId}…`);
+  try {
+    const loan = await fetchLoan(loanId);
+    showStage(true);
+    renderFlow(flowStage, loan);
+    renderLoanPanel(panel, loan);
+    state.loans += 1;
+    const m = loan.monitoring;
+    setStatus(m?.flow ? `loan ${loanId}: where the money went in the ${m.flow.byHop.length} hops after disbursement` : `loan ${loanId}`);
+  } catch (error) {
+    failed(error);
+  }
+}
+
 async function openGraph(path: string, what: string, center: string | null): Promise<void> {
   setStatus(`loading ${what}…`);
+  showStage(false);
   try {
     const g = await apiGet<ApiGraph>(path);
     view.replace(g);
@@ -71,6 +95,7 @@ function openEntity(id: string): void {
 
 function openItem(item: ListItem): void {
   if (item.open.kind === 'entity') return openEntity(item.open.id);
+  if (item.open.kind === 'loan') return void openLoan(item.open.id);
   const base = item.open.kind === 'ring' ? '/v1/rings/' : '/v1/communities/';
   void openGraph(base + encodeURIComponent(item.open.id), `${item.open.kind} ${item.open.id}`, null);
 }

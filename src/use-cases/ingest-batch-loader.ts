@@ -7,6 +7,7 @@
 import type { FieldProblem } from '../errors/app-error.js';
 import type { Database } from '../db/driver.js';
 import { writeIngestBatch } from '../db/ingest-repository.js';
+import { checkRepeat, graphConflictProblem } from '../ingest/conflicts.js';
 import { DuplicateTracker } from '../ingest/duplicate-tracker.js';
 import { RECORD_SPECS } from '../ingest/record-specs.js';
 import type { RecordType, RowByType } from '../ingest/record-types.js';
@@ -68,6 +69,8 @@ export interface BatchLoaderOptions {
   readonly onBatch?: BatchHook;
   /** Keys remembered for duplicate detection (default 2,000,000). */
   readonly duplicateWindow?: number;
+  /** Most entities one identifier links (IDENTIFIER_MAX_GROUP; default 50). */
+  readonly identifierMaxGroup?: number;
 }
 
 /**
@@ -102,16 +105,13 @@ export class BatchLoader<T extends RecordType> {
 
   /** Adds a valid row; starts writing a batch when full (after the previous one is written). */
   async add(at: number, row: RowByType[T]): Promise<void> {
-    const key = RECORD_SPECS[this.type].key(row);
-    const verdict = this.tracker.check(key, row);
+    const { verdict, problem } = checkRepeat(this.tracker, this.type, row);
     if (verdict === 'repeat') {
       this.repeats += 1;
       return;
     }
-    if (verdict === 'conflict') {
-      const field = RECORD_SPECS[this.type].columns[0] as string;
-      const reason = `${JSON.stringify(key.split('\u0000').join('→'))} appears earlier with different values`;
-      await this.reject({ at, original: row, problems: [{ field, reason }] });
+    if (problem) {
+      await this.reject({ at, original: row, problems: [problem] });
       return;
     }
     this.pending.push({ at, row });
@@ -150,14 +150,17 @@ export class BatchLoader<T extends RecordType> {
       this.db,
       this.type,
       batch.map((b) => b.row),
+      { identifierMaxGroup: this.options.identifierMaxGroup },
     );
-    const conflicts = new Set(result.conflicts);
+    const conflicts = new Map(result.conflicts.map((c) => [c.key, c]));
+    let refused = 0;
     for (const b of batch) {
-      if (!conflicts.has(spec.key(b.row))) continue;
-      const reason = `payment ${JSON.stringify(spec.key(b.row))} already exists in the graph with different values`;
-      await this.reject({ at: b.at, original: b.row, problems: [{ field: 'id', reason }] });
+      const conflict = conflicts.get(spec.key(b.row));
+      if (!conflict) continue;
+      refused += 1;
+      await this.reject({ at: b.at, original: b.row, problems: [graphConflictProblem(this.type, conflict)] });
     }
-    this.loaded += batch.length - conflicts.size;
+    this.loaded += batch.length - refused;
     this.written += result.written;
     this.batches += 1;
     if (this.options.onBatch || globalHooks.size > 0 || this.observers.length > 0) {

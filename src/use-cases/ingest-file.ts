@@ -6,17 +6,31 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { Config } from '../config/index.js';
 import type { Database } from '../db/driver.js';
 import { ValidationError } from '../errors/app-error.js';
 import { DuplicateTracker } from '../ingest/duplicate-tracker.js';
 import { openLineSource } from '../ingest/line-reader.js';
-import { RECORD_SPECS } from '../ingest/record-specs.js';
+import { checkRepeat } from '../ingest/conflicts.js';
 import { formatOf, readRecords, type FileFormat, type RecordEvent } from '../ingest/record-reader.js';
 import type { RecordType } from '../ingest/record-types.js';
 import { rejectMessage, RejectsWriter } from '../ingest/rejects-writer.js';
 import { BatchLoader, type BatchHook, type RejectedRow } from './ingest-batch-loader.js';
 
-export interface IngestFileOptions {
+/** The record rules that come from configuration (every load path applies them). */
+export interface IngestRules {
+  /** The secret identifier values are hashed with (IDENTIFIER_HMAC_KEY). */
+  readonly identifierHmacKey: string;
+  /** Most entities one identifier links (IDENTIFIER_MAX_GROUP). */
+  readonly identifierMaxGroup: number;
+}
+
+/** The record rules of a configuration. */
+export function ingestRules(config: Pick<Config, 'identifiers'>): IngestRules {
+  return { identifierHmacKey: config.identifiers.hmacKey, identifierMaxGroup: config.identifiers.maxGroup };
+}
+
+export interface IngestFileOptions extends IngestRules {
   /** Rows per transaction (default 2000). */
   readonly batchRows?: number;
   /** Reject the whole file on its first bad row, writing nothing. */
@@ -37,6 +51,8 @@ export interface IngestFileOptions {
   readonly duplicateWindow?: number;
   /** Longest line in bytes (default 1 MiB); a longer line is a reject and is skipped unread. */
   readonly maxLineBytes?: number;
+  /** Most bytes a `.gz` file may decompress to (default 16 GiB); past it the file is rejected from there on. */
+  readonly maxDecompressedBytes?: number;
 }
 
 export interface IngestProgress {
@@ -81,7 +97,7 @@ export async function ingestFile(
   db: Database,
   type: RecordType,
   path: string,
-  options: IngestFileOptions = {},
+  options: IngestFileOptions,
   onProgress: ProgressListener = () => {},
 ): Promise<IngestSummary> {
   const format = options.format ?? formatOf(path);
@@ -124,17 +140,23 @@ class IngestRun<T extends RecordType> {
     this.loader = new BatchLoader(
       db,
       type,
-      { batchRows, onBatch: options.onBatch, duplicateWindow: options.duplicateWindow },
+      {
+        batchRows,
+        onBatch: options.onBatch,
+        duplicateWindow: options.duplicateWindow,
+        identifierMaxGroup: options.identifierMaxGroup,
+      },
       (r) => this.reject(r),
     );
   }
 
   private records(): AsyncGenerator<RecordEvent<T>> {
     const maxLineBytes = this.options.maxLineBytes;
-    const source = openLineSource(this.path, maxLineBytes);
+    const source = openLineSource(this.path, maxLineBytes, this.options.maxDecompressedBytes);
     this.bytesRead = source.bytesRead;
     return readRecords(this.type, this.format, source.lines, {
       idPrefix: this.options.idPrefix ?? '',
+      identifierHmacKey: this.options.identifierHmacKey,
       maxRecordChars: maxLineBytes,
     });
   }
@@ -149,14 +171,8 @@ class IngestRun<T extends RecordType> {
           original: event.kind === 'bad' ? event.original : null,
           problems: event.problems,
         };
-      const key = RECORD_SPECS[this.type].key(event.row);
-      if (tracker.check(key, event.row) === 'conflict') {
-        return {
-          at: event.line,
-          original: event.row,
-          problems: [{ reason: `${JSON.stringify(key)} appears earlier with different values` }],
-        };
-      }
+      const { problem } = checkRepeat(tracker, this.type, event.row);
+      if (problem) return { at: event.line, original: event.row, problems: [problem] };
     }
     return undefined;
   }
@@ -175,8 +191,9 @@ class IngestRun<T extends RecordType> {
     let lastReport = 0;
     for await (const event of this.records()) {
       if (event.kind === 'file-error') {
+        // a bad header (nothing read yet) or a .gz that cannot be read on: the rows before it stand
         await this.reject({ at: event.line, original: null, problems: event.problems });
-        return;
+        break;
       }
       this.rows += 1;
       if (event.kind === 'bad')

@@ -6,7 +6,7 @@ import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Config } from '../config/index.js';
 import { PROJECT_ROOT } from '../config/index.js';
@@ -46,14 +46,16 @@ export function uploadDir(config: Config): string {
 }
 
 /**
- * Streams `body` to the upload directory and enqueues its import; resolves with the import id. When
- * `body` fails (e.g. over the upload bound) the partial file is removed and the error rethrown.
+ * Streams `body` through `checks` (pass-through verifiers, e.g. of gzip data) to the upload directory and
+ * enqueues its import; resolves with the import id. When `body` or a check fails (over the upload bound,
+ * bad gzip, client gone) the partial file is removed and the error rethrown.
  */
 export async function startImport(
   config: Config,
   body: Readable,
   request: ImportRequest,
   now: Date,
+  checks: readonly Transform[] = [],
 ): Promise<string> {
   const id = newImportId(now);
   const dir = uploadDir(config);
@@ -62,7 +64,7 @@ export async function startImport(
   const gz = request.fileName.toLowerCase().endsWith('.gz') ? '.gz' : '';
   const path = join(dir, `${id}${suffix}${gz}`);
   try {
-    await pipeline(body, createWriteStream(path));
+    await pipeline([body, ...checks, createWriteStream(path)]);
   } catch (error) {
     // An upload cut short (over the size bound, client gone) leaves no partial file behind.
     await unlink(path).catch(() => {});

@@ -44,7 +44,7 @@ export function findNetworkFiles(dir: string): { type: RecordType; path: string 
 export async function ingestNetwork(
   db: Database,
   dir: string,
-  options: Omit<IngestFileOptions, 'rejectsPath' | 'format' | 'fileLabel'> & { rejectsDir?: string } = {},
+  options: Omit<IngestFileOptions, 'rejectsPath' | 'format' | 'fileLabel'> & { rejectsDir?: string },
   onProgress: (type: RecordType, ...rest: Parameters<ProgressListener>) => void = () => {},
 ): Promise<IngestSummary[]> {
   const files = findNetworkFiles(dir);

@@ -7,6 +7,7 @@ import type { FieldProblem } from '../errors/app-error.js';
 import type { RecordType } from '../ingest/record-types.js';
 import { validateRecord } from '../ingest/validate-record.js';
 import { BatchLoader, type BatchHook } from './ingest-batch-loader.js';
+import type { IngestRules } from './ingest-file.js';
 
 export interface IngestRowsResult {
   readonly type: RecordType;
@@ -21,7 +22,7 @@ export interface IngestRowsResult {
   readonly errors: readonly FieldProblem[];
 }
 
-export interface IngestRowsOptions {
+export interface IngestRowsOptions extends IngestRules {
   readonly batchRows: number;
   readonly idPrefix?: string;
   readonly onBatch?: BatchHook;
@@ -38,7 +39,7 @@ export async function ingestRows(
   const loader = new BatchLoader(
     db,
     type,
-    { batchRows: options.batchRows, onBatch: options.onBatch },
+    { batchRows: options.batchRows, onBatch: options.onBatch, identifierMaxGroup: options.identifierMaxGroup },
     async (r) => {
       rejected += 1;
       for (const p of r.problems)
@@ -48,7 +49,10 @@ export async function ingestRows(
   let failed = true;
   try {
     for (const [index, record] of records.entries()) {
-      const result = validateRecord(type, record, { idPrefix: options.idPrefix ?? '' });
+      const result = validateRecord(type, record, {
+        idPrefix: options.idPrefix ?? '',
+        identifierHmacKey: options.identifierHmacKey,
+      });
       if (result.ok) await loader.add(index, result.row);
       else {
         rejected += 1;

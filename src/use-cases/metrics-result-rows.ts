@@ -45,7 +45,22 @@ export function entityMetricsRows(
   features: FeatureBatch,
   fraudModel: ScorecardModel | null = null,
 ): EntityMetricsRow[] {
-  return s.ids.map((id, v) => {
+  const rowAt = entityMetricsRowAt(s, c, k, r, features, fraudModel);
+  return s.ids.map((_, v) => rowAt(v));
+}
+
+/** The EntityMetrics row of entity v, built on demand (write-back streams rows batch by batch). */
+export function entityMetricsRowAt(
+  s: AnalyticsGraph,
+  c: CentralityResult,
+  k: CommunitiesResult,
+  r: RiskResult,
+  features: FeatureBatch,
+  /** Scores each entity's fraudRisk (stored with its metrics; alerts rank by it); null: none. */
+  fraudModel: ScorecardModel | null = null,
+): (v: number) => EntityMetricsRow {
+  return (v) => {
+    const id = s.ids[v]!;
     const path = pathToNearestBad(r.nearestBad, v);
     const fraudRisk = fraudModel ? fraudProbability(fraudModel, rowToRecord(features.values, v)) : null;
     return {
@@ -77,9 +92,10 @@ export function entityMetricsRows(
         badHops: path ? badHops(r.nearestBad, v) : null,
         nearestBad: path ? s.ids[path[path.length - 1]!]! : null,
         viaBad: path ? path.map((u) => s.ids[u]!) : null,
+        bad: s.bad[v] === 1,
       },
     };
-  });
+  };
 }
 
 export function communityRows(k: CommunitiesResult): CommunityRow[] {

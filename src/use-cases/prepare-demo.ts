@@ -11,6 +11,7 @@ import { countIngested } from '../db/ingest-stats-repository.js';
 import { generateNetwork } from '../ingest/generator/generate-network.js';
 import { NETWORK_SIZES } from '../ingest/generator/sizes.js';
 import { newRunId } from '../queue/metrics-producer.js';
+import type { IngestRules } from './ingest-file.js';
 import { ingestNetwork } from './ingest-network.js';
 import { refreshMetrics, type RefreshProgress, type RefreshSummary } from './refresh-metrics.js';
 import { activeFraudModel } from './score-model.js';
@@ -36,6 +37,7 @@ export function demoEndMs(now: Date): number {
  */
 export async function ensureSampleNetwork(
   db: Database,
+  rules: IngestRules,
   workDir: string,
   report: DemoReporter,
   prefix = DEMO_PREFIX,
@@ -51,9 +53,10 @@ export async function ensureSampleNetwork(
   const end = new Date(endMs).toISOString().slice(0, 10);
   const dir = join(workDir, `s-${DEMO_SEED}-${end}${prefix === DEMO_PREFIX ? '' : `-${prefix}`}`);
   report.step(`generating the s sample network (seed ${DEMO_SEED}, ending ${end}) into ${dir}`);
-  await generateNetwork({ size: 's', seed: DEMO_SEED, outDir: dir, idPrefix: prefix, endMs });
+  await generateNetwork({ size: 's', seed: DEMO_SEED, outDir: dir, endMs });
   report.step('loading it into Neo4j');
-  const summaries = await ingestNetwork(db, dir, { rejectsDir: dir });
+  // loaded under the prefix: ids prefixed, and identifier hashes namespaced by it
+  const summaries = await ingestNetwork(db, dir, { ...rules, idPrefix: prefix, rejectsDir: dir });
   for (const s of summaries) report.step(`  ${s.type}: ${s.loaded} rows loaded, ${s.rejected} rejected`);
   return true;
 }

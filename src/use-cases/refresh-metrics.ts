@@ -1,6 +1,6 @@
 /**
- * A full metrics refresh: snapshot → centrality → communities → risk → write-back → switch, then
- * retention. Idempotent per run id: a retried or recovered job recomputes from a fresh snapshot and
+ * A full metrics refresh: snapshot → centrality → communities → risk → features → write-back →
+ * monitoring → switch, then retention. Idempotent per run id: a retried or recovered job recomputes from a fresh snapshot and
  * MERGEs over whatever the crashed attempt wrote; the previous run stays in service until the switch.
  */
 import type { ScorecardModel } from '../scoring/model.js';
@@ -22,12 +22,13 @@ import { ANALYTICS_DEFAULTS, type AnalyticsOptions } from '../analytics/analytic
 import { seedFromString } from '../analytics/rng.js';
 import { runAnalyticsInThread } from './run-analytics-thread.js';
 import { requireRefreshFits } from './estimate-refresh.js';
-import { communityRows, entityMetricsRows, ringRows, runSignalsOf } from './metrics-result-rows.js';
+import { communityRows, entityMetricsRowAt, ringRows, runSignalsOf } from './metrics-result-rows.js';
 import { computeSnapshotFeatures } from './compute-run-features.js';
 import { fillRunFeatures } from '../features/compute-features.js';
 import { FEATURE_COUNT } from '../features/feature-writer.js';
+import { monitorSnapshotLoans } from './monitor-loans-stage.js';
 
-export const REFRESH_STAGES = ['snapshot', 'centrality', 'communities', 'risk', 'features', 'write-back', 'switch'] as const;
+export const REFRESH_STAGES = ['snapshot', 'centrality', 'communities', 'risk', 'features', 'write-back', 'monitoring', 'switch'] as const;
 export type RefreshStage = (typeof REFRESH_STAGES)[number];
 
 /** Reported after each step: the stage, its progress within (0–1) and the overall percentage. */
@@ -56,9 +57,8 @@ export interface RefreshSummary {
   readonly stages: readonly StageTiming[];
 }
 
-const MAX_IDENTIFIER_SHARE = 50;
 /** Share of the whole refresh each stage represents in the progress percentage. */
-const STAGE_WEIGHT: Record<RefreshStage, number> = { snapshot: 20, centrality: 20, communities: 10, risk: 10, features: 5, 'write-back': 33, switch: 2 };
+const STAGE_WEIGHT: Record<RefreshStage, number> = { snapshot: 20, centrality: 20, communities: 10, risk: 10, features: 5, 'write-back': 30, monitoring: 3, switch: 2 };
 
 function percentAt(stage: RefreshStage, fraction: number): number {
   let before = 0;
@@ -130,7 +130,7 @@ async function runStages(
 
   await report('snapshot', 0);
   const snapshotAtMs = Date.now();
-  const snapshot = await readGraphSnapshot(db, { idPrefix: scope, maxIdentifierShare: MAX_IDENTIFIER_SHARE, asOfMs: snapshotAtMs });
+  const snapshot = await readGraphSnapshot(db, { idPrefix: scope, maxIdentifierShare: config.identifierMaxGroup, asOfMs: snapshotAtMs });
   Object.assign(counts, { entities: snapshot.ids.length, edges: snapshot.edges.length, bad: snapshot.bad.reduce((a, b) => a + b, 0) });
   await finish('snapshot', 'running', snapshotAtMs);
 
@@ -157,9 +157,14 @@ async function runStages(
   const batch = config.writeBatchRows;
   await writeCommunities(db, runId, communityRows(communities), batch);
   await writeRings(db, runId, ringRows(snapshot, risk, communities.prior, options.riskSmoothing), batch);
-  const rows = entityMetricsRows(snapshot, centrality, communities, risk, featureBatch, fraudModel);
-  await writeEntityMetrics(db, runId, rows, batch, (done) => report('write-back', done / Math.max(1, rows.length)));
+  const n = snapshot.ids.length;
+  const rowAt = entityMetricsRowAt(snapshot, centrality, communities, risk, featureBatch, fraudModel);
+  await writeEntityMetrics(db, runId, n, rowAt, { batch, parallel: config.writeParallel }, (done) => report('write-back', done / Math.max(1, n)));
   await finish('write-back', 'writing');
+
+  // post-loan monitoring of the open loans (src/monitoring), written under the run before the switch
+  Object.assign(counts, await monitorSnapshotLoans(db, runId, snapshot, communities.community, config));
+  await finish('monitoring', 'writing');
 
   const { previousId } = await switchCurrentRun(db, runId, counts, [...stages, { stage: 'switch', ms: 0 }]);
   const deletedRuns = await deleteExpiredRuns(db, scope, config.runsKeep, batch);

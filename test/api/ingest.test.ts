@@ -4,6 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { countIngested, deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
 import { createIngestQueue } from '../../src/queue/ingest-producer.js';
 import { QUEUE_NAMES } from '../../src/queue/names.js';
@@ -25,6 +27,7 @@ describe('ingest API', function () {
       INGEST_HTTP_MAX_ROWS: '5',
       INGEST_HTTP_MAX_BYTES: '4096',
       INGEST_UPLOAD_MAX_BYTES: '2048',
+      INGEST_MAX_DECOMPRESSED_BYTES: '65536',
       UPLOAD_DIR: `.local/test-uploads/${queuePrefix}`,
       QUEUE_PREFIX: queuePrefix,
     });
@@ -69,6 +72,21 @@ describe('ingest API', function () {
     const counts = await countIngested(app.runtime.db, p);
     assert.equal(counts.paid, 1);
     assert.equal(counts.paysMinor, 1050);
+  });
+
+  it('loads loans with a lender and disbursedAt, and names a lender that is the borrower', async () => {
+    const loan = { id: 'L1', borrower: 'A', amount: '10.00', currency: 'USD', openedAt: '2024-01-01', dueAt: '2024-02-01', status: 'current' };
+    const res = await post(`/v1/loans?idPrefix=${p}`, [
+      { ...loan, lender: 'BANK', disbursedAt: '2024-01-02T08:00:00Z' },
+      { ...loan, id: 'L2', lender: 'A' },
+    ]);
+    assert.equal(res.status, 200);
+    const body = await res.json();
+    assert.equal(body.loaded, 1);
+    assert.deepEqual(body.errors, [{ row: 1, field: 'lender', reason: 'is the same entity as borrower' }]);
+    const counts = await countIngested(app.runtime.db, p);
+    assert.equal(counts.loans, 1);
+    assert.ok(counts.minimalEntities >= 2, 'the borrower and the lender exist as minimal entities');
   });
 
   it('answers 400 problem+json when no row is loadable, 413 over the bounds', async () => {
@@ -180,5 +198,63 @@ describe('ingest API', function () {
     assert.equal(problem.code, 'payload_too_large');
     assert.match(problem.detail, /limit of 2048 bytes/);
     assert.deepEqual(files(), before);
+  });
+
+  const uploads = () => {
+    const dir = uploadDir(app.runtime.config);
+    return existsSync(dir) ? readdirSync(dir).sort() : [];
+  };
+  const poll = async (done: () => boolean) => {
+    for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 100));
+    return done();
+  };
+
+  it('answers 413 for a .gz upload that decompresses past INGEST_MAX_DECOMPRESSED_BYTES, 400 for bad gzip', async () => {
+    const before = uploads();
+    const bomb = gzipSync(Buffer.alloc(1 << 20, 'a'));
+    assert.ok(bomb.length < 2048, `${bomb.length} bytes compressed`);
+    const big = await app.request(`/v1/imports?type=entities&name=bomb.csv.gz`, {
+      method: 'POST',
+      body: bomb,
+      headers: { 'content-type': 'application/gzip' },
+    });
+    assert.equal(big.status, 413);
+    const problem = await big.json();
+    assert.equal(problem.code, 'decompressed_too_large');
+    assert.match(problem.detail, /more than 65536 bytes \(INGEST_MAX_DECOMPRESSED_BYTES\)/);
+    const fake = await app.request(`/v1/imports?type=entities&name=fake.csv.gz`, {
+      method: 'POST',
+      body: 'id,kind\nE1,person\n',
+      headers: { 'content-type': 'application/gzip' },
+    });
+    assert.equal(fake.status, 400);
+    assert.equal((await fake.json()).code, 'invalid_gzip');
+    const cut = gzipSync(Buffer.from('id,kind\nE1,person\n'));
+    const truncated = await app.request(`/v1/imports?type=entities&name=cut.csv.gz`, {
+      method: 'POST',
+      body: cut.subarray(0, cut.length - 6),
+      headers: { 'content-type': 'application/gzip' },
+    });
+    assert.equal(truncated.status, 400);
+    assert.match((await truncated.json()).detail, /cut short/);
+    assert.deepEqual(uploads(), before);
+  });
+
+  it('ends an upload whose client goes away and removes the partial file', async () => {
+    const before = uploads();
+    const url = new URL(`${app.url}/v1/imports?type=entities&name=gone.csv`);
+    const req = httpRequest(url, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${app.keys.admin}`,
+        'content-type': 'text/csv',
+        'content-length': '2000',
+      },
+    });
+    req.on('error', () => {});
+    req.write(`id,kind\n${'E1,person\n'.repeat(60)}`);
+    assert.ok(await poll(() => uploads().length > before.length), 'the partial file was never written');
+    req.destroy();
+    assert.ok(await poll(() => uploads().length === before.length), `left behind: ${uploads().join(', ')}`);
   });
 });

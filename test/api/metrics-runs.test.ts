@@ -71,7 +71,7 @@ describe('metrics runs API', function () {
       status: string; stages: { stage: string; ms: number }[]; counts: { entities: number }; params: { scope: string };
     };
     assert.equal(run.status, 'complete');
-    assert.deepEqual(run.stages.map((s) => s.stage), ['snapshot', 'centrality', 'communities', 'risk', 'features', 'write-back', 'switch']);
+    assert.deepEqual(run.stages.map((s) => s.stage), ['snapshot', 'centrality', 'communities', 'risk', 'features', 'write-back', 'monitoring', 'switch']);
     assert.equal(run.counts.entities, 11);
     assert.equal(run.params.scope, prefix);
 

@@ -54,6 +54,9 @@ const BAD: Record<string, { url: string; field: string; role?: Role; body?: stri
   'get /v1/jobs/{id}': { url: `/v1/jobs/${LONG_ID}`, field: 'id', role: 'analyst' },
   'post /v1/imports': { url: '/v1/imports?type=robots', body: 'id,kind\n', type: 'text/csv', field: 'type' },
   'get /v1/imports/{id}': { url: `/v1/imports/${LONG_ID}`, field: 'id' },
+  'get /v1/loans/{id}/monitoring': { url: `/v1/loans/${LONG_ID}/monitoring`, field: 'id', role: 'analyst' },
+  'get /v1/monitoring/alerts': { url: '/v1/monitoring/alerts?minSeverity=urgent', field: 'minSeverity', role: 'analyst' },
+  'get /v1/monitoring/loans': { url: '/v1/monitoring/loans?alerted=yes', field: 'alerted', role: 'analyst' },
   ...Object.fromEntries(
     TYPES.map((t) => [`post /v1/${t}`, { url: `/v1/${t}?idPrefix=a%20b`, body: '[]', field: 'idPrefix' }]),
   ),

@@ -99,5 +99,7 @@ function loan(
     dueAtMs,
     status,
     closedAtMs,
+    lender: null,
+    disbursedAtMs: null,
   };
 }

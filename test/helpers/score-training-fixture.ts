@@ -69,6 +69,8 @@ export async function loadTrainingFixture(db: Database, p: string, n = 160, seed
       dueAtMs: Date.UTC(2024, 11, 1),
       status: bad ? ('defaulted' as const) : ('repaid' as const),
       closedAtMs: bad ? Date.UTC(2024, 8, 1) : Date.UTC(2024, 10, 1),
+      lender: null,
+      disbursedAtMs: null,
     });
   }
   await writeIngestBatch(db, 'payments', payments);

@@ -16,7 +16,7 @@ import { FEATURE_NAMES } from '../../src/features/schema.js';
 import { generateNetwork } from '../../src/ingest/generator/generate-network.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 import { computeEntityFeatures, fromStored } from '../../src/use-cases/entity-features.js';
-import { ingestFile } from '../../src/use-cases/ingest-file.js';
+import { ingestFile, ingestRules } from '../../src/use-cases/ingest-file.js';
 import { ingestNetwork } from '../../src/use-cases/ingest-network.js';
 import { refreshMetrics } from '../../src/use-cases/refresh-metrics.js';
 import { TouchedEntitiesObserver } from '../../src/use-cases/refresh-touched-features.js';
@@ -44,7 +44,7 @@ describe('feature store: parity with the as-of path, and fresh after an ingest l
     dir = mkdtempSync(join(tmpdir(), 'cg-features-'));
     const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
     await generateNetwork({ size: 's', seed: 7, outDir: join(dir, 's'), idPrefix: p, endMs: today });
-    await ingestNetwork(rt.db, join(dir, 's'), { batchRows: 5000 });
+    await ingestNetwork(rt.db, join(dir, 's'), { ...ingestRules(rt.config), batchRows: 5000 });
     await refreshMetrics(rt.db, rt.config.metrics, { runId, jobId: 'test', scope: p });
     snapshotAtMs = Date.parse((await getRun(rt.db, runId))!.snapshotAt!);
   });
@@ -89,7 +89,7 @@ describe('feature store: parity with the as-of path, and fresh after an ingest l
     // five payments ten days apart from a newcomer: inflow in the last 90 days moves up two bins
     const rows = [1, 2, 3, 4, 5].map((k) => `${p}late-${k},${p}newcomer,${id},2500.00,USD,${new Date(Date.now() - (k * 10 - 9) * DAY).toISOString()}`);
     writeFileSync(file, `id,payer,payee,amount,currency,at\n${rows.join('\n')}\n`);
-    await ingestFile(rt.db, 'payments', file, {});
+    await ingestFile(rt.db, 'payments', file, ingestRules(rt.config));
     const [row] = await readStoredFeatures(rt.db, runId, [id]);
     assert.equal(row?.status, 'stored');
     const fresh = fromStored(row as Extract<typeof row, { status: 'stored' }>);
@@ -108,7 +108,7 @@ describe('feature store: parity with the as-of path, and fresh after an ingest l
     assert.equal(f.values.flags, 0);
     const file = join(dir, 'flags.csv');
     writeFileSync(file, `id,entity,reason,at,source\n${p}F-late,${p}newcomer,synthetic_identity,${new Date(Date.now() - DAY).toISOString()},analyst\n`);
-    await ingestFile(rt.db, 'flags', file, {});
+    await ingestFile(rt.db, 'flags', file, ingestRules(rt.config));
     const [flaggedRow] = await readStoredFeatures(rt.db, runId, [`${p}newcomer`]);
     const flagged = fromStored(flaggedRow as Extract<typeof flaggedRow, { status: 'stored' }>);
     assert.equal(flagged.values.flags, 1);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { countIngested, countPaysMismatches, deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
 import { generateNetwork } from '../../src/ingest/generator/generate-network.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
-import { ingestFile } from '../../src/use-cases/ingest-file.js';
+import { ingestFile, ingestRules } from '../../src/use-cases/ingest-file.js';
 import { startCli, waitForExit } from '../helpers/cli.js';
 import { openTestRuntime, uniquePrefix } from '../helpers/runtime.js';
 
@@ -34,8 +34,8 @@ describe('ingest killed mid-file', function () {
     const net = await generateNetwork({ size: 's', seed: 9, outDir: dir });
     const payments = join(dir, 'payments.csv');
     const entities = join(dir, 'entities.csv');
-    for (const p of [whole, killed]) await ingestFile(runtime.db, 'entities', entities, { idPrefix: p });
-    await ingestFile(runtime.db, 'payments', payments, { idPrefix: whole });
+    for (const p of [whole, killed]) await ingestFile(runtime.db, 'entities', entities, { ...ingestRules(runtime.config), idPrefix: p });
+    await ingestFile(runtime.db, 'payments', payments, { ...ingestRules(runtime.config), idPrefix: whole });
 
     const batch = 200;
     const args = [
@@ -59,7 +59,7 @@ describe('ingest killed mid-file', function () {
     assert.ok(partial.paid > 0 && partial.paid < total, `killed after ${partial.paid} of ${total} payments`);
     assert.equal(partial.paid % batch, 0, 'only whole batches were written');
 
-    const rerun = await ingestFile(runtime.db, 'payments', payments, { idPrefix: killed, batchRows: 1000 });
+    const rerun = await ingestFile(runtime.db, 'payments', payments, { ...ingestRules(runtime.config), idPrefix: killed, batchRows: 1000 });
     assert.equal(rerun.written, total - partial.paid);
     const a = await countIngested(runtime.db, whole);
     const b = await countIngested(runtime.db, killed);

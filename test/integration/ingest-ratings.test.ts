@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { countIngested, deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
-import { ingestFile } from '../../src/use-cases/ingest-file.js';
+import { ingestFile, ingestRules } from '../../src/use-cases/ingest-file.js';
 import { openTestRuntime, uniquePrefix } from '../helpers/runtime.js';
 
 const OTC = fileURLToPath(
@@ -28,6 +28,7 @@ describe('ingest ratings (Bitcoin OTC)', function () {
 
   it('maps 5,881 users to entities and 35,592 ratings to RATED relationships', async () => {
     const summary = await ingestFile(runtime.db, 'ratings', OTC, {
+      ...ingestRules(runtime.config),
       idPrefix: p,
       rejectsPath: null,
       batchRows: 5000,

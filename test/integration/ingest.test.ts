@@ -11,7 +11,7 @@ import { countIngested, countPaysMismatches, deleteByPrefix } from '../../src/db
 import { generateNetwork } from '../../src/ingest/generator/generate-network.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 import { addBatchHook, type BatchEvent } from '../../src/use-cases/ingest-batch-loader.js';
-import { ingestFile } from '../../src/use-cases/ingest-file.js';
+import { ingestFile, ingestRules } from '../../src/use-cases/ingest-file.js';
 import { ingestNetwork } from '../../src/use-cases/ingest-network.js';
 import {
   MALFORMED_GOOD_MINOR,
@@ -43,9 +43,11 @@ describe('ingest (Neo4j)', function () {
 
   it('loads the s network twice with identical counts and PAYS equal to the PAID events', async () => {
     const p = prefix('ingest-s');
-    const net = await generateNetwork({ size: 's', seed: 3, outDir: join(dir, 's'), idPrefix: p });
+    const net = await generateNetwork({ size: 's', seed: 3, outDir: join(dir, 's') });
     const touched = new Set<string>();
     const first = await ingestNetwork(runtime.db, net.dir, {
+      ...ingestRules(runtime.config),
+      idPrefix: p,
       onBatch: (e) => e.touchedEntityIds.forEach((id) => touched.add(id)),
     });
     assert.ok(
@@ -64,7 +66,7 @@ describe('ingest (Neo4j)', function () {
     assert.equal(once.supplies, rows.supplies);
     assert.equal(touched.size, 2000, 'the after-batch hook saw every entity');
 
-    const second = await ingestNetwork(runtime.db, net.dir);
+    const second = await ingestNetwork(runtime.db, net.dir, { ...ingestRules(runtime.config), idPrefix: p });
     assert.equal(second.find((s) => s.type === 'payments')?.written, 0, 'no payment is new the second time');
     assert.deepEqual(await countIngested(runtime.db, p), once);
     assert.deepEqual(await countPaysMismatches(runtime.db, p), { checked: once.pays, mismatches: 0 });
@@ -76,6 +78,7 @@ describe('ingest (Neo4j)', function () {
     writeFileSync(file, MALFORMED_PAYMENTS);
     const rejectsPath = join(dir, 'bad.rejects.ndjson');
     const summary = await ingestFile(runtime.db, 'payments', file, {
+      ...ingestRules(runtime.config),
       idPrefix: p,
       rejectsPath,
       batchRows: 2,
@@ -108,6 +111,7 @@ describe('ingest (Neo4j)', function () {
     const file = join(dir, 'strict.csv');
     writeFileSync(file, MALFORMED_PAYMENTS);
     const summary = await ingestFile(runtime.db, 'payments', file, {
+      ...ingestRules(runtime.config),
       idPrefix: p,
       strict: true,
       rejectsPath: null,
@@ -130,8 +134,8 @@ describe('ingest (Neo4j)', function () {
       b,
       '{"id":"P1","payer":"A","payee":"B","amount":"11.00","currency":"EUR","at":"2024-05-01T09:00:00Z"}\n',
     );
-    await ingestFile(runtime.db, 'payments', a, { idPrefix: p });
-    const summary = await ingestFile(runtime.db, 'payments', b, { idPrefix: p });
+    await ingestFile(runtime.db, 'payments', a, { ...ingestRules(runtime.config), idPrefix: p });
+    const summary = await ingestFile(runtime.db, 'payments', b, { ...ingestRules(runtime.config), idPrefix: p });
     assert.equal(summary.rejected, 1);
     assert.match(
       summary.firstErrors[0] ?? '',
@@ -149,7 +153,7 @@ describe('ingest (Neo4j)', function () {
     const events: BatchEvent[] = [];
     const remove = addBatchHook((e) => void events.push(e));
     try {
-      await ingestFile(runtime.db, 'payments', pay, { idPrefix: p });
+      await ingestFile(runtime.db, 'payments', pay, { ...ingestRules(runtime.config), idPrefix: p });
     } finally {
       remove();
     }
@@ -157,7 +161,7 @@ describe('ingest (Neo4j)', function () {
       { type: 'payments', rows: 1, written: 1, touchedEntityIds: [`${p}A`, `${p}B`] },
     ]);
     assert.equal((await countIngested(runtime.db, p)).minimalEntities, 2);
-    await ingestFile(runtime.db, 'entities', ent, { idPrefix: p });
+    await ingestFile(runtime.db, 'entities', ent, { ...ingestRules(runtime.config), idPrefix: p });
     assert.equal((await countIngested(runtime.db, p)).minimalEntities, 1);
   });
 });

@@ -35,7 +35,7 @@ describe('metrics refresh (integration)', function () {
       progress.push(p);
     });
     assert.equal(first.status, 'complete');
-    assert.deepEqual([...new Set(progress.map((p) => p.stage))], ['snapshot', 'centrality', 'communities', 'risk', 'features', 'write-back', 'switch']);
+    assert.deepEqual([...new Set(progress.map((p) => p.stage))], ['snapshot', 'centrality', 'communities', 'risk', 'features', 'write-back', 'monitoring', 'switch']);
     assert.equal(progress.at(-1)?.percent, 100);
     assert.equal(first.counts.entities, 11);
     assert.equal(first.counts.cycles, 1);
@@ -84,7 +84,7 @@ describe('metrics refresh (integration)', function () {
     assert.equal(await getRun(rt.db, `${prefix}run-1`), null);
     const runs = await listRuns(rt.db, prefix);
     assert.deepEqual(runs.map((r) => [r.id, r.status, r.scopeCurrent, r.current]), [[`${prefix}run-2`, 'complete', true, false]]);
-    assert.deepEqual(runs[0]!.stages.map((s) => s.stage), ['snapshot', 'centrality', 'communities', 'risk', 'features', 'write-back', 'switch']);
+    assert.deepEqual(runs[0]!.stages.map((s) => s.stage), ['snapshot', 'centrality', 'communities', 'risk', 'features', 'write-back', 'monitoring', 'switch']);
     const a3After = await getEntitySignals(rt.db, `${prefix}a3`);
     assert.equal(a3After?.runId, `${prefix}run-2`);
     const b3After = await getEntitySignals(rt.db, `${prefix}b3`);

@@ -1,11 +1,12 @@
 /**
- * The size bound of uploaded files (INGEST_UPLOAD_MAX_BYTES): a request whose Content-Length is over
- * it is refused before reading a byte, and a streamed body is cut as soon as it passes the bound. Both
- * answer 413 stating the bound, and close the connection so the client stops sending.
+ * The guards of uploaded files: a request whose Content-Length is over INGEST_UPLOAD_MAX_BYTES is
+ * refused before reading a byte; a streamed body is cut as soon as it passes the bound (413, stating
+ * it); a client that goes away before the end of its upload fails the upload at once (so the request
+ * ends and the partial file is removed, instead of waiting forever for bytes that never come).
  */
 import { Transform, type Readable } from 'node:stream';
-import type { RequestHandler, Response } from 'express';
-import { PayloadTooLargeError } from '../../errors/app-error.js';
+import type { Request, RequestHandler, Response } from 'express';
+import { AppError, PayloadTooLargeError } from '../../errors/app-error.js';
 
 /** The 413 error of an upload over `maxBytes`. */
 export function uploadTooLarge(maxBytes: number): PayloadTooLargeError {
@@ -13,6 +14,14 @@ export function uploadTooLarge(maxBytes: number): PayloadTooLargeError {
     `the upload is over the limit of ${maxBytes} bytes (INGEST_UPLOAD_MAX_BYTES); split the file or compress it (.gz)`,
     maxBytes,
   );
+}
+
+/** The client closed the connection before its upload was complete. */
+export class UploadAbortedError extends AppError {
+  override name = 'UploadAbortedError';
+  constructor() {
+    super('upload_aborted', 'the client closed the connection before the upload was complete; nothing was kept', 400);
+  }
 }
 
 /** Refuses a request whose declared Content-Length is over `maxBytes`. */
@@ -27,11 +36,21 @@ export function declaredLengthLimit(maxBytes: number): RequestHandler {
   };
 }
 
+/** Calls `onAbort` once if the request's connection closes before its body was complete. */
+export function onClientAbort(req: Request, onAbort: () => void): void {
+  const check = () => {
+    if (!req.complete) onAbort();
+  };
+  req.once('close', check);
+  req.once('error', check);
+}
+
 /**
- * `source` passed through a counter that fails with a 413 past `maxBytes`. On failure the source is
+ * `source` (the request, or a multipart file part) passed through a counter that fails with a 413 past
+ * `maxBytes`, or with UploadAbortedError when the client goes away first. On failure the source is
  * drained (so a multipart parser can finish) and the connection marked to close after the answer.
  */
-export function limitBytes(source: Readable, maxBytes: number, res: Response): Readable {
+export function limitBytes(req: Request, source: Readable, maxBytes: number, res: Response): Readable {
   let seen = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -40,10 +59,16 @@ export function limitBytes(source: Readable, maxBytes: number, res: Response): R
       done(null, chunk);
     },
   });
-  counter.once('error', () => {
+  const release = () => {
     source.unpipe(counter);
     source.resume();
     if (!res.headersSent) res.setHeader('Connection', 'close');
+  };
+  counter.once('error', release);
+  counter.once('close', () => {
+    if (!counter.writableFinished) release();
   });
+  source.once('error', () => counter.destroy(new UploadAbortedError()));
+  onClientAbort(req, () => counter.destroy(new UploadAbortedError()));
   return source.pipe(counter);
 }

@@ -56,7 +56,7 @@ export const SIGNALS_SCHEMA = OPENAPI_REGISTRY.register(
     runId: z.string().nullable(),
     snapshotAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
-    metrics: z.record(z.string(), z.union([z.number(), z.string(), z.array(z.string()), z.null()])).nullable(),
+    metrics: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.null()])).nullable(),
     community: z
       .object({
         id: z.number(),

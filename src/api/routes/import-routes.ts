@@ -3,8 +3,9 @@
  * - POST /v1/imports?type=<type>[&format=csv|ndjson][&strict=true][&name=file.csv]: the body is the file
  *   (raw, e.g. `curl --data-binary @payments.csv -H 'content-type: text/csv'`) or a multipart form with a
  *   `file` part (fields `type`, `format`, `strict` before it, or in the query). Stored under UPLOAD_DIR,
- *   loaded by an `ingest` job → 202 {id, status, statusUrl}. Over INGEST_UPLOAD_MAX_BYTES → 413, and the
- *   partial file is removed.
+ *   loaded by an `ingest` job → 202 {id, status, statusUrl}. Over INGEST_UPLOAD_MAX_BYTES → 413; a `.gz`
+ *   file that is not gzip → 400, or that decompresses to more than INGEST_MAX_DECOMPRESSED_BYTES → 413;
+ *   a client that goes away mid-upload ends the request. In every such case the partial file is removed.
  * - GET /v1/imports/:id → state, progress, counts and the first rejects.
  */
 import type { Readable } from 'node:stream';
@@ -15,7 +16,8 @@ import { formatOf } from '../../ingest/record-reader.js';
 import { getImportStatus, startImport } from '../../use-cases/ingest-import.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../middleware/auth.js';
-import { declaredLengthLimit, limitBytes } from '../middleware/upload-limit.js';
+import { gzipVerifier } from '../../ingest/gzip-guard.js';
+import { declaredLengthLimit, limitBytes, onClientAbort, UploadAbortedError } from '../middleware/upload-limit.js';
 import {
   IMPORT_ACCEPTED,
   IMPORT_BODY,
@@ -30,14 +32,15 @@ export const IMPORT_ROUTE = defineRoute(OPENAPI_REGISTRY, {
   method: 'post',
   path: '/v1/imports',
   summary: 'Upload a file (CSV or NDJSON, optionally gzip) to load as a background job',
-  description: 'At most INGEST_UPLOAD_MAX_BYTES bytes (default 2 GiB); over it: 413 and nothing is kept.',
+  description:
+    'At most INGEST_UPLOAD_MAX_BYTES bytes (default 2 GiB); over it: 413 and nothing is kept. A `.gz` file (by `name`) is checked as it arrives: not gzip data → 400 `invalid_gzip`; decompressing to more than INGEST_MAX_DECOMPRESSED_BYTES → 413 `decompressed_too_large`.',
   tags: ['ingest'],
   roles: ['admin'],
   request: { query: IMPORT_QUERY, rawBody: IMPORT_BODY },
   responses: {
     202: { description: 'queued; Location: the import status', content: jsonContent(IMPORT_ACCEPTED) },
   },
-  errors: [413, 503],
+  errors: [400, 413, 503],
 });
 
 export const IMPORT_STATUS_ROUTE = defineRoute(OPENAPI_REGISTRY, {
@@ -77,6 +80,10 @@ function receiveUpload(req: Request, query: Record<string, string>): Promise<Upl
       gotFile = true;
       resolve({ stream, fileName: fields.name ?? info.filename ?? 'upload', fields, done });
     });
+    onClientAbort(req, () => {
+      resolveDone();
+      reject(new UploadAbortedError());
+    });
     form.on('close', () => {
       resolveDone();
       if (!gotFile)
@@ -112,6 +119,7 @@ export function importRoutes(deps: AppDeps): Router {
   const router = Router();
   const admin = requireRole(deps, 'admin');
   const maxBytes = deps.config.ingest.uploadMaxBytes;
+  const maxDecompressed = deps.config.ingest.maxDecompressedBytes;
 
   router.post(
     IMPORT_ROUTE.path,
@@ -131,8 +139,10 @@ export function importRoutes(deps: AppDeps): Router {
         throw error;
       }
       const requestedBy = (res.locals.apiKey as { id?: string } | undefined)?.id;
-      const body = limitBytes(upload.stream, maxBytes, res);
-      const id = await startImport(deps.config, body, { ...request, requestedBy }, new Date());
+      const body = limitBytes(req, upload.stream, maxBytes, res);
+      // a compressed upload is checked as it arrives: gzip data, at most INGEST_MAX_DECOMPRESSED_BYTES
+      const checks = request.fileName.toLowerCase().endsWith('.gz') ? [gzipVerifier(maxDecompressed)] : [];
+      const id = await startImport(deps.config, body, { ...request, requestedBy }, new Date(), checks);
       await upload.done;
       const statusUrl = `/v1/imports/${id}`;
       res

@@ -7,6 +7,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import { PayloadTooLargeError, ValidationError } from '../../errors/app-error.js';
 import { RECORD_TYPES, type RecordType } from '../../ingest/record-types.js';
+import { ingestRules } from '../../use-cases/ingest-file.js';
 import { ingestRows } from '../../use-cases/ingest-rows.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../middleware/auth.js';
@@ -68,12 +69,13 @@ function rowLimit(maxRows: number): RequestHandler {
 export function ingestRoutes(deps: AppDeps): Router {
   const router = Router();
   const { httpMaxBytes, httpMaxRows, batchRows } = deps.config.ingest;
+  const rules = ingestRules(deps.config);
   const admin = requireRole(deps, 'admin');
   const body = [jsonBody(httpMaxBytes, httpMaxRows), rowLimit(httpMaxRows)];
   for (const { type, route } of INGEST_ROUTES) {
     router.post(route.path, admin, ...body, route.validate, async (_req, res) => {
       const { body: rows, query } = route.input(res);
-      const result = await ingestRows(deps.db, type, rows, { batchRows, idPrefix: query.idPrefix });
+      const result = await ingestRows(deps.db, type, rows, { ...rules, batchRows, idPrefix: query.idPrefix });
       if (result.loaded === 0 && result.rejected > 0) {
         throw new ValidationError(`all ${result.rejected} ${type} rows were rejected`, result.errors);
       }

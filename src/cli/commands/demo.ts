@@ -11,6 +11,7 @@ import { environmentWithServices, loadConfig, PROJECT_ROOT } from '../../config/
 import { closeOnSignals } from '../../api/server.js';
 import { startApi } from '../../runtime/start-api.js';
 import { openRuntime } from '../../runtime/runtime.js';
+import { ingestRules } from '../../use-cases/ingest-file.js';
 import { DEMO_PREFIX, ensureDemoKey, ensureSampleNetwork, runDemoRefresh, type DemoReporter } from '../../use-cases/prepare-demo.js';
 
 function startServices(): void {
@@ -68,7 +69,7 @@ export function registerDemo(program: Command): void {
       const runtime = await openRuntime(config);
       let key: string;
       try {
-        await ensureSampleNetwork(runtime.db, workDir, report, opts.prefix);
+        await ensureSampleNetwork(runtime.db, ingestRules(config), workDir, report, opts.prefix);
         const summary = await runDemoRefresh(runtime.db, config, report, scoped ? opts.prefix : '');
         report.step(`metrics run ${summary.runId} is current (${summary.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(1)} s`).join(', ')})`);
         key = await ensureDemoKey(runtime.db, workDir);

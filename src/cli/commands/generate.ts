@@ -57,7 +57,7 @@ export function registerGenerate(program: Command): void {
       return v;
     })
     .option('--out <dir>', 'output directory (default .local/data/<size>-<seed>[-<end>])')
-    .option('--id-prefix <prefix>', 'prepend to every id')
+    .option('--id-prefix <prefix>', 'prepend to every id (not to identifier values: use ingest --id-prefix to keep networks apart)')
     .action(async (opts: GenerateCliOptions) => {
       const endMs = opts.end === undefined ? undefined : parseEndDate(opts.end);
       const name = `${opts.size}-${opts.seed}${opts.end === undefined ? '' : `-${opts.end}`}`;

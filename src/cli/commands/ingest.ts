@@ -4,11 +4,11 @@
  */
 import { basename, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { environmentWithServices, loadConfig, PROJECT_ROOT } from '../../config/index.js';
+import { environmentWithServices, loadConfig, PROJECT_ROOT, type Config } from '../../config/index.js';
 import { isRecordType, RECORD_TYPES } from '../../ingest/record-types.js';
 import type { FileFormat } from '../../ingest/record-reader.js';
 import { openRuntime } from '../../runtime/runtime.js';
-import { ingestFile, type IngestSummary } from '../../use-cases/ingest-file.js';
+import { ingestFile, ingestRules, type IngestSummary } from '../../use-cases/ingest-file.js';
 import { findNetworkFiles } from '../../use-cases/ingest-network.js';
 import { createProgressReporter } from '../progress-reporter.js';
 
@@ -82,7 +82,7 @@ export function registerIngest(program: Command): void {
             opts,
             config.ingest.batchRows,
             files.length > 1,
-            config.ingest.maxLineBytes,
+            config,
           );
           printSummary(summary);
           failed ||= summary.rejected > 0;
@@ -101,7 +101,7 @@ async function ingestOne(
   opts: IngestCliOptions,
   defaultBatch: number,
   several: boolean,
-  maxLineBytes: number,
+  config: Config,
 ): Promise<IngestSummary> {
   const reporter = createProgressReporter(`${type}`, opts.progressInterval * 1000);
   const rejectsPath =
@@ -116,7 +116,9 @@ async function ingestOne(
       {
         strict: opts.strict,
         batchRows: opts.batch ?? defaultBatch,
-        maxLineBytes,
+        ...ingestRules(config),
+        maxLineBytes: config.ingest.maxLineBytes,
+        maxDecompressedBytes: config.ingest.maxDecompressedBytes,
         rejectsPath,
         idPrefix: opts.idPrefix,
         format: opts.format,

@@ -16,8 +16,10 @@ import {
   generateLoans,
   generateOwnerships,
   generateSupplies,
+  type SyntheticLoan,
 } from './facts.js';
 import { createCounterpartyStats, generatePayments } from './payments.js';
+import { excludedFromPlanting, planMonitoringCases, PLANTED_SETS, type PlantedLoan } from './monitoring-cases.js';
 import { buildPopulation, type Population } from './population.js';
 import { DEFAULT_END_MS, NETWORK_SIZES, type NetworkSize } from './sizes.js';
 
@@ -25,11 +27,17 @@ export interface GenerateOptions {
   readonly size: NetworkSize;
   readonly seed: number;
   readonly outDir: string;
-  /** Prepended to every id and identifier value (tests load a network under a private prefix). */
+  /**
+   * Prepended to every id (entities, payments, loans, flags). Identifier values are written as they are
+   * (a prefixed phone would not be a phone): to keep the identifiers of two networks apart, load them
+   * with `ingest --id-prefix` instead, which also namespaces the identifier hashes.
+   */
   readonly idPrefix?: string;
   /** Overrides the size's entity and payment counts. */
   readonly entities?: number;
   readonly payments?: number;
+  /** Sets of planted post-loan monitoring cases (default by size: PLANTED_SETS; 0: none). */
+  readonly plantedSets?: number;
   /** End of the simulated two-year period, epoch ms (default 2025-01-01T00:00:00Z). */
   readonly endMs?: number;
   /** Called after each file with its type and rows. */
@@ -59,6 +67,8 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
   mkdirSync(options.outDir, { recursive: true });
   const p = buildPopulation(n, options.seed);
   const stats = createCounterpartyStats(n);
+  const sets = options.plantedSets ?? PLANTED_SETS[options.size];
+  const plan = planMonitoringCases(p, sets > 0 ? excludedFromPlanting(p, options.seed) : NOTHING_EXCLUDED, options.seed, sets);
   const files: { type: GeneratedType; path: string; rows: number }[] = [];
   const write = async <T>(
     type: GeneratedType,
@@ -74,10 +84,10 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
     options.onFile?.(type, writer.rows);
   };
   await write('entities', indices(n), (i) => entityFields(p, i, id(i), options.seed, iso));
-  await write('identifiers', generateIdentifiers(p, options.seed), (r) => [
+  await write('identifiers', chain(generateIdentifiers(p, options.seed), plan.identifiers), (r) => [
     id(r.entity),
     r.type,
-    `${prefix}${r.value}`,
+    r.value,
   ]);
   await write('ownerships', generateOwnerships(p, options.seed), (r) => [
     id(r.person),
@@ -85,7 +95,7 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
     r.role,
     iso(r.sinceMs),
   ]);
-  await write('supplies', generateSupplies(p, options.seed), (r) => [
+  await write('supplies', chain(generateSupplies(p, options.seed), plan.supplies), (r) => [
     id(r.supplier),
     id(r.buyer),
     iso(r.sinceMs),
@@ -93,7 +103,9 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
     'USD',
     r.invoices,
   ]);
-  await write('payments', generatePayments(p, paymentCount, options.seed, stats), (r, k) => [
+  // the planted payments count within the requested total
+  const randomPayments = generatePayments(p, Math.max(0, paymentCount - plan.payments.length), options.seed, stats);
+  await write('payments', chain(randomPayments, plan.payments), (r, k) => [
     `${prefix}P${k}`,
     id(r.payer),
     id(r.payee),
@@ -102,7 +114,7 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
     iso(r.atMs),
     r.channel,
   ]);
-  await write('loans', generateLoans(p, stats, options.seed), (r, k) => [
+  await write('loans', chain<SyntheticLoan | PlantedLoan>(generateLoans(p, stats, options.seed), plan.loans), (r, k) => [
     `${prefix}L${k}`,
     id(r.borrower),
     money(r.amountMinor),
@@ -111,8 +123,11 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
     iso(r.dueAtMs),
     r.status,
     iso(r.closedAtMs),
+    // only the planted loans name a lender (and some a disbursement time)
+    'lender' in r ? id(r.lender) : null,
+    'lender' in r ? iso(r.disbursedAtMs) : null,
   ]);
-  await write('flags', generateFlags(p, options.seed), (r, k) => [
+  await write('flags', chain(generateFlags(p, options.seed), plan.flags), (r, k) => [
     `${prefix}F${k}`,
     id(r.entity),
     r.reason,
@@ -120,6 +135,13 @@ export async function generateNetwork(options: GenerateOptions): Promise<Generat
     r.source,
   ]);
   return { dir: options.outDir, files };
+}
+
+const NOTHING_EXCLUDED = { borrowers: new Set<number>(), shared: new Set<number>(), owned: new Set<number>() };
+
+function* chain<T>(first: Iterable<T>, then: Iterable<T>): Generator<T> {
+  yield* first;
+  yield* then;
 }
 
 function* indices(n: number): Generator<number> {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../../src/config/index.js';
+import { DEV_IDENTIFIER_HMAC_KEY } from '../../../src/config/config.js';
 import { parseEnvFile } from '../../../src/config/services-env.js';
 
 describe('config', () => {
@@ -36,6 +37,22 @@ describe('config', () => {
         /NEO4J_URI="http:\/\/x": a bolt:\/\/ or neo4j:\/\/ URI/.test(err.message),
     );
     assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL="loud"/);
+  });
+
+  it('refuses the development identifier key outside development and test, without showing secrets', () => {
+    assert.equal(loadConfig({ NODE_ENV: 'test' }).identifiers.hmacKey, DEV_IDENTIFIER_HMAC_KEY);
+    assert.equal(loadConfig({}).identifiers.maxGroup, 50);
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production' }),
+      (err: unknown) => err instanceof ConfigError && /IDENTIFIER_HMAC_KEY: the development default is refused/.test(err.message),
+    );
+    const secret = 'a-real-secret-of-32-characters!!';
+    assert.equal(loadConfig({ NODE_ENV: 'production', IDENTIFIER_HMAC_KEY: secret }).identifiers.hmacKey, secret);
+    assert.throws(
+      () => loadConfig({ IDENTIFIER_HMAC_KEY: 'short-one' }),
+      (err: unknown) =>
+        err instanceof ConfigError && /IDENTIFIER_HMAC_KEY=\(hidden\): at least 16/.test(err.message) && !/short-one/.test(err.message),
+    );
   });
 
   it('treats empty variables as unset', () => {

@@ -9,6 +9,13 @@ describe('DuplicateTracker', () => {
     assert.equal(t.check('p1', { amount: 2 }), 'conflict');
     assert.equal(t.check('p2', { amount: 2 }), 'new');
   });
+  it('tells a key reused for another owner from other changed values', () => {
+    const t = new DuplicateTracker();
+    assert.equal(t.check('L1', { status: 'current' }, 'E1'), 'new');
+    assert.equal(t.check('L1', { status: 'repaid' }, 'E1'), 'conflict');
+    assert.equal(t.check('L1', { status: 'current' }, 'E2'), 'owner-conflict');
+    assert.equal(t.check('L1', { status: 'current' }, 'E1'), 'repeat');
+  });
   it('forgets the oldest keys beyond its capacity (bounded memory)', () => {
     const t = new DuplicateTracker(2);
     t.check('a', 1);
