@@ -7,6 +7,7 @@ import type { Runtime } from '../src/runtime/runtime.js';
 import { runIdForJob, type MetricsJob } from '../src/queue/metrics-producer.js';
 import { refreshMetrics, type RefreshSummary } from '../src/use-cases/refresh-metrics.js';
 import { RefreshTooLargeError } from '../src/use-cases/estimate-refresh.js';
+import { activeFraudModel } from '../src/use-cases/score-model.js';
 
 /** The processor bound to a runtime's database and config. */
 export function createMetricsProcessor(runtime: Pick<Runtime, 'db' | 'config'>): Processor<MetricsJob, RefreshSummary> {
@@ -17,7 +18,7 @@ export function createMetricsProcessor(runtime: Pick<Runtime, 'db' | 'config'>):
     }
     const request = { runId: runIdForJob(job), jobId: String(job.id), scope };
     try {
-      return await refreshMetrics(runtime.db, runtime.config.metrics, request, (p) => job.updateProgress({ ...p }));
+      return await refreshMetrics(runtime.db, runtime.config.metrics, request, (p) => job.updateProgress({ ...p }), activeFraudModel(runtime.config));
     } catch (error) {
       if (error instanceof RefreshTooLargeError) throw new UnrecoverableError(error.message); // retrying cannot help
       throw error;

@@ -70,6 +70,7 @@ export class FactsBuilder {
   private readonly own = { person: u32(), business: u32(), since: f64() };
   private readonly flag = { entity: u32(), at: f64(), reason: u16() };
   private readonly loanRows: Array<LoanInput & { b: number; l: number; c: number }> = [];
+  private readonly firstSeen = new Map<number, number>();
 
   /** The dense index of an id, adding it when new. */
   indexOf(id: string): number {
@@ -149,6 +150,11 @@ export class FactsBuilder {
     this.flag.reason.push(this.code(this.reasonIndex, reason));
   }
 
+  /** When an entity was first active, as the source knows beyond the events given here (Facts.firstSeenAt). */
+  firstActive(id: string, atMs: number): void {
+    this.firstSeen.set(this.indexOf(id), atMs);
+  }
+
   loan(input: LoanInput): void {
     const b = this.indexOf(input.borrower);
     const l = input.lender ? this.indexOf(input.lender) : -1;
@@ -172,7 +178,14 @@ export class FactsBuilder {
       supplies: this.finishSupplies(),
       currencies: [...this.currencyIndex.keys()],
       reasons: [...this.reasonIndex.keys()],
+      ...(this.firstSeen.size ? { firstSeenAt: this.firstSeenArray(n) } : {}),
     };
+  }
+
+  private firstSeenArray(n: number): Float64Array {
+    const out = new Float64Array(n).fill(NaN);
+    for (const [v, t] of this.firstSeen) out[v] = t;
+    return out;
   }
 
   private finishPayments(n: number): PaymentEvents {

@@ -104,4 +104,10 @@ export interface Facts {
   readonly currencies: readonly string[];
   /** Flag reasons by index. */
   readonly reasons: readonly string[];
+  /**
+   * Each entity's first payment or rating as its source knows it (epoch ms, NaN: unknown), when the events
+   * above are only part of its history (a small snapshot read around a few entities); absent when they are
+   * all of it.
+   */
+  readonly firstSeenAt?: Float64Array;
 }

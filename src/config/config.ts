@@ -48,12 +48,14 @@ export const ENV_SCHEMA = z.object({
   METRICS_MAX_MEMORY_MB: int(64, 1048576).default(4096),
   STALE_AFTER_HOURS: int(1, 100000).default(48),
   MODEL_FILE: z.string().default(''),
+  FRAUD_MODEL_FILE: z.string().default(''),
   MODELS_DIR: z.string().min(1).default('.local/models'),
   SCORE_TIMEOUT_MS: int(100, 60000).default(1500),
   SERVING_SCOPE: z.string().max(200).default(''),
   RATE_LIMIT_PER_MINUTE: int(1, 1000000).default(600),
   ALERT_EXPOSURE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   ALERT_COMMUNITY_RISK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
+  ALERT_FRAUD_RISK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   MONITORING_WINDOW_DAYS: int(1, 365).default(30),
   MONITORING_LOOKBACK_DAYS: int(0, 365).default(30),
   MONITORING_MAX_HOPS: int(1, 5).default(3),
@@ -102,6 +104,8 @@ export interface Config {
     readonly stalledIntervalMs: number;
     readonly alertExposure: number;
     readonly alertCommunityRisk: number;
+    /** fraudRisk (probability, 0..1) at or above which an entity is alerted (runs scored by a fraud model). */
+    readonly alertFraudRisk: number;
     /** Post-loan monitoring (docs/monitoring.md): days traced after disbursement, balance look-back, hops. */
     readonly monitoring: { readonly windowDays: number; readonly lookbackDays: number; readonly maxHops: number };
     /** IDENTIFIER_MAX_GROUP again (one value): identifiers linking more entities are ignored by the snapshot. */
@@ -112,6 +116,8 @@ export interface Config {
   readonly scoring: {
     readonly staleAfterHours: number;
     readonly modelFile: string;
+    /** Fraud model (`creditgraph train --target fraud`) behind `fraudRisk`; '' = none (fraudRisk null). */
+    readonly fraudModelFile: string;
     readonly modelsDir: string;
     readonly timeoutMs: number;
     /** Entity id prefix whose current metrics run scores are served from ('' = the whole graph). */
@@ -189,6 +195,7 @@ function toConfig(e: Env): Config {
       stalledIntervalMs: e.METRICS_STALLED_MS,
       alertExposure: e.ALERT_EXPOSURE_THRESHOLD,
       alertCommunityRisk: e.ALERT_COMMUNITY_RISK_THRESHOLD,
+      alertFraudRisk: e.ALERT_FRAUD_RISK_THRESHOLD,
       monitoring: { windowDays: e.MONITORING_WINDOW_DAYS, lookbackDays: e.MONITORING_LOOKBACK_DAYS, maxHops: e.MONITORING_MAX_HOPS },
       identifierMaxGroup: e.IDENTIFIER_MAX_GROUP,
     },
@@ -196,6 +203,7 @@ function toConfig(e: Env): Config {
     scoring: {
       staleAfterHours: e.STALE_AFTER_HOURS,
       modelFile: e.MODEL_FILE,
+      fraudModelFile: e.FRAUD_MODEL_FILE,
       modelsDir: e.MODELS_DIR,
       timeoutMs: e.SCORE_TIMEOUT_MS,
       servingScope: e.SERVING_SCOPE,

@@ -57,7 +57,9 @@ export interface RingDetail extends RingSummary {
 
 export interface Alert {
   readonly entity: string;
-  readonly crossed: Array<'exposure' | 'communityRisk'>;
+  readonly crossed: Array<'fraudRisk' | 'exposure' | 'communityRisk'>;
+  /** Probability of fraud from the fraud model the run was scored with (null: none). */
+  readonly fraudRisk: number | null;
   /** Exposure over (bad count × degree share): 1 = what connectedness alone explains (null before it was computed). */
   readonly exposureNorm: number | null;
   /** Percentile of exposureNorm in the run: the exposure threshold applies to it. */
@@ -66,7 +68,7 @@ export interface Alert {
   readonly exposure: number | null;
   readonly communityRisk: number | null;
   readonly community: string | null;
-  readonly previous: { exposurePct: number | null; communityRisk: number | null } | null;
+  readonly previous: { exposurePct: number | null; communityRisk: number | null; fraudRisk: number | null } | null;
 }
 
 /** The run `runId` (any scope), or the full graph's run in service when null; null when none. */
@@ -113,7 +115,7 @@ export async function listAlerts(
   db: Database,
   runId: string,
   baseRunId: string | null,
-  thresholds: { exposurePct: number; communityRisk: number },
+  thresholds: { exposurePct: number; communityRisk: number; fraudRisk: number },
   limit: number,
 ): Promise<Ranked<Alert>> {
   const [row] = await db.readRows<Ranked<Alert>>(Q.alerts, { runId, baseRunId, ...thresholds, limit: neo4j.int(limit) });

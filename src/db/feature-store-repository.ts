@@ -67,6 +67,7 @@ interface SignalRow {
   betweenness: number | null;
   counterpartyRisk: number | null;
   exposurePct: number | null;
+  exposureNorm: number | null;
   community: number | string | null;
   communityRisk: number | null;
   communitySize: number | null;
@@ -85,6 +86,7 @@ export async function readRunSignals(db: Database, runId: string, ids: readonly 
         betweenness: r.betweenness,
         counterpartyRisk: r.counterpartyRisk,
         exposure: r.exposurePct,
+        exposureNorm: r.exposureNorm,
         communityId: r.community === null ? null : String(r.community),
         communityBadRate: r.communityRisk,
         communitySize: r.communitySize,

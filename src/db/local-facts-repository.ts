@@ -1,8 +1,8 @@
 /**
  * Reads the facts around a few entities — everything their features need — into a small snapshot, in
  * one read transaction: their own events (payments, ratings, supply links), their flags and loans,
- * and what decides whether each of their counterparties is bad (the counterparties' flags, loans and
- * the reports they received). The same pure feature code then runs on it as on a metrics run's full
+ * what decides whether each of their counterparties is bad (the counterparties' flags, loans and the
+ * reports they received) and when each counterparty was first active. The same pure feature code then runs on it as on a metrics run's full
  * snapshot, so a score as of a past date, or the refresh after an ingest load, computes exactly what
  * the nightly run would.
  */
@@ -21,6 +21,7 @@ const Q = defineQueries({
   reports: 'features/list-counterparty-reports',
   supplies: 'features/list-local-supplies',
   labels: 'features/list-local-labels',
+  firstEvents: 'features/list-counterparty-first-events',
 });
 
 export interface LocalSnapshot {
@@ -63,6 +64,9 @@ export async function readLocalSnapshot(db: Database, ids: readonly string[], as
     const counterparties = b.ids.filter((id) => !focus.has(id));
     for (const r of await rows<{ rater: string; ratee: string; rating: number; at: number }>(tx, Q.reports, { ids: counterparties, focus: present })) {
       b.rating(b.indexOf(r.rater), b.indexOf(r.ratee), r.rating, r.at);
+    }
+    for (const f of await rows<{ id: string; firstMs: number | null }>(tx, Q.firstEvents, { ids: counterparties })) {
+      if (f.firstMs !== null) b.firstActive(f.id, f.firstMs);
     }
     for (const s of await rows<{ supplier: string; buyer: string; sinceMs: number | null; volumeMinor: number | null }>(tx, Q.supplies, { ids: present })) {
       b.supply(s.supplier, s.buyer, s.sinceMs, s.volumeMinor);

@@ -1,6 +1,6 @@
 /**
  * Computes the feature vectors of a set of entities of a snapshot as of a date: the families over the
- * entity's own and its counterparties' facts (flows, lifecycle, counterparties, history), then the
+ * entity's own and its counterparties' facts (flows, lifecycle, money movement, counterparties, history), then the
  * run-based network and community features. Pure; the same code serves the nightly run (every entity),
  * the refresh after an ingest load and as-of scoring (a few entities of a small snapshot read around
  * them), training and evaluation (the labelled entities of a masked or past snapshot).
@@ -12,6 +12,7 @@ import { buildFactIndex, entityEvents, type FactIndex } from './fact-index.js';
 import { FEATURE_COUNT, FeatureWriter } from './feature-writer.js';
 import { flowFeatures } from './flows.js';
 import { historyFeatures } from './history.js';
+import { movementFeatures } from './movement.js';
 import { runFeatures, type RunSignals } from './run-signals.js';
 
 /** Feature vectors of `focus.length` entities: row k of `values` is entity focus[k] (NaN = missing). */
@@ -40,6 +41,7 @@ export function computeFeatureRows(ix: FactIndex, batch: FeatureBatch, run: RunL
     out.row(k);
     const ev = entityEvents(ix, v);
     const flows = flowFeatures(ix, v, ev, out);
+    movementFeatures(ix, v, ev, flows.currency, out);
     const cps = counterpartyFeatures(ix, v, ev, flows.currency, out);
     const history = historyFeatures(ix, v, ev, out);
     const runFacts = runFeatures(run(v), out);

@@ -1,7 +1,7 @@
 /**
- * Counterparty features of one entity: how many it deals with (last year, in and out over 90 days,
- * how many are new), reciprocity, trading degree, concentration of its inflow, and the share of its
- * counterparties that are bad. A counterparty is any other entity it paid, was paid by, rated or was
+ * Counterparty features of one entity: how many it deals with (last year, in and out over 90 days and
+ * their growth, how many are new), reciprocity, trading degree, concentration of its inflow, the share
+ * of its counterparties that are bad and the mean outcome of their other relationships. A counterparty is any other entity it paid, was paid by, rated or was
  * rated by before the as-of date.
  *
  * "Bad" is the one definition of src/analytics/bad-entities.ts, with one refinement here: the
@@ -27,6 +27,9 @@ interface Table {
   readonly last: number[];
   readonly lastIn: number[];
   readonly lastOut: number[];
+  /** 1 when there was an event in (out) in the 90 days before the last 90. */
+  readonly inPrior: number[];
+  readonly outPrior: number[];
   /** v's positive and negative ratings of the counterparty. */
   readonly ratedPos: number[];
   readonly ratedNeg: number[];
@@ -40,7 +43,7 @@ function scan(ix: FactIndex, v: number, ev: EntityEvents, currency: number): Tab
   const s = ix.scratch;
   const stamp = ++s.stamp;
   const t = ix.asOfMs;
-  const tb: Table = { ids: [], first: [], last: [], lastIn: [], lastOut: [], ratedPos: [], ratedNeg: [], inflow365: [] };
+  const tb: Table = { ids: [], first: [], last: [], lastIn: [], lastOut: [], inPrior: [], outPrior: [], ratedPos: [], ratedNeg: [], inflow365: [] };
   const touch = (x: number, at: number, dir: 'in' | 'out'): number => {
     let k: number;
     if (s.mark[x] !== stamp) {
@@ -51,6 +54,8 @@ function scan(ix: FactIndex, v: number, ev: EntityEvents, currency: number): Tab
       tb.last.push(at);
       tb.lastIn.push(-Infinity);
       tb.lastOut.push(-Infinity);
+      tb.inPrior.push(0);
+      tb.outPrior.push(0);
       tb.ratedPos.push(0);
       tb.ratedNeg.push(0);
       tb.inflow365.push(0);
@@ -59,6 +64,7 @@ function scan(ix: FactIndex, v: number, ev: EntityEvents, currency: number): Tab
     if (at > tb.last[k]!) tb.last[k] = at;
     if (dir === 'in' && at > tb.lastIn[k]!) tb.lastIn[k] = at;
     if (dir === 'out' && at > tb.lastOut[k]!) tb.lastOut[k] = at;
+    if (t - at > 90 * DAY_MS && t - at <= 180 * DAY_MS) (dir === 'in' ? tb.inPrior : tb.outPrior)[k] = 1;
     return k;
   };
   for (let i = ev.outStart; i < ev.outEnd; i++) if (p.payee[i] !== v) touch(p.payee[i]!, p.at[i]!, 'out');
@@ -142,6 +148,37 @@ function badFor(ix: FactIndex, tb: Table, k: number): boolean {
   return mostlyAdverse(ix.reports.positive[x]! - tb.ratedPos[k]!, ix.reports.negative[x]! - tb.ratedNeg[k]!);
 }
 
+/**
+ * Mean over counterparties of the adverse share of what is known about each from others than v: ratings
+ * received from others, loans repaid (good) or defaulted and flags (adverse); null when none is known.
+ */
+function counterpartyAdverseShare(ix: FactIndex, tb: Table): number | null {
+  const { positive, negative } = ix.reports;
+  const { good, adverse } = ix.recordedOutcomes;
+  let sum = 0;
+  let known = 0;
+  for (let k = 0; k < tb.ids.length; k++) {
+    const x = tb.ids[k]!;
+    const pos = positive[x]! - tb.ratedPos[k]! + good[x]!;
+    const neg = negative[x]! - tb.ratedNeg[k]! + adverse[x]!;
+    if (pos + neg <= 0) continue;
+    sum += neg / (pos + neg);
+    known++;
+  }
+  return known > 0 ? sum / known : null;
+}
+
+/** Median over counterparties of the days since their first event (null: no counterparty). */
+function counterpartyTenure(ix: FactIndex, tb: Table): number | null {
+  const days = tb.ids.map((x) => (ix.asOfMs - ix.firstEventAt[x]!) / DAY_MS).sort((a, b) => a - b);
+  if (days.length === 0) return null;
+  const mid = days.length >> 1;
+  return days.length % 2 ? days[mid]! : (days[mid - 1]! + days[mid]!) / 2;
+}
+
+/** (recent − prior) / max(prior, 1), or null when both are 0. */
+const growthOf = (recent: number, prior: number): number | null => (recent + prior === 0 ? null : (recent - prior) / Math.max(prior, 1));
+
 /** Writes the counterparty features of v; returns what the evidence needs. */
 export function counterpartyFeatures(ix: FactIndex, v: number, ev: EntityEvents, currency: number, out: FeatureWriter): CounterpartyFacts {
   const t = ix.asOfMs;
@@ -150,14 +187,24 @@ export function counterpartyFeatures(ix: FactIndex, v: number, ev: EntityEvents,
   let year = 0;
   let fanIn = 0;
   let fanOut = 0;
+  let fanInPrior = 0;
+  let fanOutPrior = 0;
   let recent = 0;
   let fresh = 0;
+  let recent30 = 0;
+  let fresh30 = 0;
   let both = 0;
   const bad: number[] = [];
   for (let k = 0; k < ever; k++) {
     if (t - tb.last[k]! <= 365 * DAY_MS) year++;
     if (t - tb.lastIn[k]! <= 90 * DAY_MS) fanIn++;
     if (t - tb.lastOut[k]! <= 90 * DAY_MS) fanOut++;
+    fanInPrior += tb.inPrior[k]!;
+    fanOutPrior += tb.outPrior[k]!;
+    if (t - tb.last[k]! <= 30 * DAY_MS) {
+      recent30++;
+      if (t - tb.first[k]! <= 30 * DAY_MS) fresh30++;
+    }
     if (t - tb.last[k]! <= 90 * DAY_MS) {
       recent++;
       if (t - tb.first[k]! <= 90 * DAY_MS) fresh++;
@@ -167,7 +214,11 @@ export function counterpartyFeatures(ix: FactIndex, v: number, ev: EntityEvents,
   }
   const { hhi, top } = concentration(ix, tb);
   out.set('counterparties', year).set('fanIn90', fanIn).set('fanOut90', fanOut);
+  out.set('fanInGrowth', growthOf(fanIn, fanInPrior)).set('fanOutGrowth', growthOf(fanOut, fanOutPrior));
+  out.set('newCounterpartyShare30', recent30 > 0 ? fresh30 / recent30 : null);
   out.set('newCounterpartyShare90', recent > 0 ? fresh / recent : null);
+  out.set('counterpartyAdverseShare', counterpartyAdverseShare(ix, tb));
+  out.set('counterpartyTenureDays', counterpartyTenure(ix, tb));
   out.set('reciprocity', ever > 0 ? both / ever : null);
   out.set('badCounterpartyShare', ever > 0 ? bad.length / ever : null);
   out.set('concentration', hhi);

@@ -6,7 +6,7 @@
  */
 import { recordedBad, reportCounts, type ReportCounts } from '../analytics/bad-entities.js';
 import type { GraphSnapshot } from '../analytics/edge-list.js';
-import type { Facts } from '../analytics/facts.js';
+import { LOAN_STATUS, type Facts } from '../analytics/facts.js';
 import { countingSortBy } from '../analytics/sort-order.js';
 
 export const DAY_MS = 86_400_000;
@@ -22,6 +22,10 @@ export interface FactIndex {
   readonly reports: ReportCounts;
   /** Flagged or defaulted before the as-of date. */
   readonly recordedBad: Uint8Array;
+  /** Outcomes on record before the as-of date: loans repaid (good); loans defaulted and flags (adverse). */
+  readonly recordedOutcomes: { readonly good: Uint32Array; readonly adverse: Uint32Array };
+  /** Time of each entity's first payment or rating before the as-of date (epoch ms; Infinity: none). */
+  readonly firstEventAt: Float64Array;
   readonly scratch: Scratch;
 }
 
@@ -48,6 +52,8 @@ export function buildFactIndex(snapshot: GraphSnapshot, asOfMs: number): FactInd
     suppliesIn: countingSortBy(all, s.buyer, n),
     reports: reportCounts(facts, asOfMs),
     recordedBad: recordedBad(facts, asOfMs),
+    recordedOutcomes: recordedOutcomes(facts, asOfMs),
+    firstEventAt: firstEventAt(facts, asOfMs),
     scratch: {
       stamp: 0,
       mark: new Int32Array(n).fill(-1),
@@ -56,6 +62,46 @@ export function buildFactIndex(snapshot: GraphSnapshot, asOfMs: number): FactInd
       markIn: new Int32Array(n).fill(-1),
     },
   };
+}
+
+/** Per entity, loans repaid before t (good) and loans defaulted plus flags raised before t (adverse). */
+export function recordedOutcomes(facts: Facts, asOfMs: number): FactIndex['recordedOutcomes'] {
+  const n = facts.kind.length;
+  const good = new Uint32Array(n);
+  const adverse = new Uint32Array(n);
+  const l = facts.loans;
+  for (let i = 0; i < l.length; i++) {
+    const closed = l.closedAt[i]!;
+    if (l.status[i] === LOAN_STATUS.repaid && closed < asOfMs) good[l.borrower[i]!]!++;
+    if (l.status[i] === LOAN_STATUS.defaulted && (Number.isNaN(closed) ? l.dueAt[i]! : closed) < asOfMs) adverse[l.borrower[i]!]!++;
+  }
+  const f = facts.flags;
+  for (let i = 0; i < f.length; i++) if (f.at[i]! < asOfMs) adverse[f.entity[i]!]!++;
+  return { good, adverse };
+}
+
+/**
+ * Each entity's first payment or rating (made or received) before `asOfMs`; Infinity when none. A small
+ * snapshot's facts hold only part of a counterparty's history: its `firstSeenAt` completes them.
+ */
+export function firstEventAt(facts: Facts, asOfMs: number): Float64Array {
+  const first = new Float64Array(facts.kind.length).fill(Infinity);
+  const see = (v: number, at: number) => {
+    if (at < asOfMs && at < first[v]!) first[v] = at;
+  };
+  const p = facts.payments;
+  for (let i = 0; i < p.length; i++) {
+    see(p.payer[i]!, p.at[i]!);
+    see(p.payee[i]!, p.at[i]!);
+  }
+  const r = facts.ratings;
+  for (let i = 0; i < r.length; i++) {
+    see(r.rater[i]!, r.at[i]!);
+    see(r.ratee[i]!, r.at[i]!);
+  }
+  const known = facts.firstSeenAt;
+  if (known) for (let v = 0; v < first.length; v++) see(v, known[v]!);
+  return first;
 }
 
 /** First position in sorted `times[from..to)` (through `at(i)`) whose value is ≥ t. */

@@ -1,7 +1,7 @@
 /**
  * Flow and lifecycle features of one entity: event counts and amounts in and out over 30, 90 and 365
- * days, net inflow, growth, regularity and burstiness of activity, tenure, account age and days since
- * the last event. An event is a payment or a rating (a rating stands for a trade reported by a
+ * days, net inflow, growth, regularity and burstiness of activity, tenure, account age, the account's
+ * age at its first event and days since the last event. An event is a payment or a rating (a rating stands for a trade reported by a
  * counterparty); amounts are payments in the entity's main currency (the one most of its payments use).
  */
 import { DAY_MS, type EntityEvents, type FactIndex } from './fact-index.js';
@@ -109,6 +109,8 @@ export function flowFeatures(ix: FactIndex, v: number, ev: EntityEvents, out: Fe
   const start = Math.min(first, Number.isNaN(openedBefore) ? Infinity : openedBefore);
   out.set('tenureDays', Number.isFinite(start) ? Math.max(0, (t - start) / DAY_MS) : null);
   out.set('accountAgeDays', Number.isNaN(openedBefore) ? null : (t - openedBefore) / DAY_MS);
+  const ageAtFirst = Number.isFinite(first) && !Number.isNaN(openedBefore) ? Math.max(0, (first - openedBefore) / DAY_MS) : null;
+  out.set('ageAtFirstActivityDays', ageAtFirst);
   const hasEvents = Number.isFinite(last);
   out.set('daysSinceActivity', hasEvents ? Math.max(0, (t - last) / DAY_MS) : null);
   return { currency, lastActivityMs: hasEvents ? last : null };

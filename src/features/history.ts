@@ -1,6 +1,7 @@
 /**
  * Repayment-history features of one entity as of a date: its loans (repaid, late, defaulted, current),
- * the outcomes its counterparties reported (ratings received) and the flags raised on it. Only facts
+ * the outcomes its counterparties reported (ratings received), the outcomes it reported about them
+ * (ratings given) and the flags raised on it. Only facts
  * dated before the as-of date count: a loan repaid or defaulted later is still open then.
  */
 import { LOAN_STATUS } from '../analytics/facts.js';
@@ -47,6 +48,15 @@ export function historyFeatures(ix: FactIndex, v: number, ev: EntityEvents, out:
       worstBy = ix.snapshot.ids[r.rater[i]!]!;
     }
   }
+  let givenPositive = 0;
+  let givenNegative = 0;
+  for (let i = ev.givenStart; i < ev.givenEnd; i++) {
+    if (r.ratee[i] === v) continue;
+    if (r.rating[i]! > 0) givenPositive++;
+    else if (r.rating[i]! < 0) givenNegative++;
+  }
+  const given = givenPositive + givenNegative;
+  out.set('givenAdverseShare', given > 0 ? givenNegative / given : null);
   const reasons: string[] = [];
   for (let i = f.entityOffsets[v]!; i < f.entityOffsets[v + 1]! && f.at[i]! < t; i++) reasons.push(ix.facts.reasons[f.reason[i]!]!);
   out.set('loansRepaid', loans.repaid).set('loansLate', loans.late).set('loansDefaulted', loans.defaulted);

@@ -1,6 +1,6 @@
 /**
  * Network and community features come from a metrics run (graph-wide computations): PageRank
- * percentile, betweenness, counterparty risk, exposure, the nearest bad entity, and the entity's
+ * percentile, betweenness, counterparty risk, exposure (percentile and degree-normalised), the nearest bad entity, and the entity's
  * community's risk and size. This module takes one entity's values from a run and writes them.
  */
 import type { FeatureEvidence } from './evidence.js';
@@ -13,6 +13,8 @@ export interface RunSignals {
   readonly counterpartyRisk: number | null;
   /** Exposure percentile, 0..1. */
   readonly exposure: number | null;
+  /** Degree-normalised exposure (1 = what a random walk brings; missing without relationships). */
+  readonly exposureNorm: number | null;
   readonly communityId: string | null;
   /** Smoothed bad rate of the community without the entity itself, 0..1. */
   readonly communityBadRate: number | null;
@@ -31,6 +33,7 @@ export function runFeatures(run: RunSignals | null, out: FeatureWriter): RunFact
   out.set('betweenness', run?.betweenness ?? null);
   out.set('counterpartyRisk', run?.counterpartyRisk ?? null);
   out.set('exposure', run?.exposure ?? null);
+  out.set('exposureNorm', run?.exposureNorm ?? null);
   const path = run?.nearestBadPath ?? null;
   out.set('nearestBadHops', path ? path.length - 1 : null);
   const rate = run?.communityBadRate ?? null;

@@ -22,7 +22,7 @@ export type RiskDirection = 'riskier' | 'safer' | 'unknown';
 export type FeatureSource = 'own facts' | 'counterparties' | 'metrics run';
 
 export interface FeatureSpec {
-  readonly family: 'flows' | 'lifecycle' | 'counterparties' | 'quality' | 'history' | 'network' | 'community';
+  readonly family: 'flows' | 'lifecycle' | 'movement' | 'counterparties' | 'quality' | 'history' | 'network' | 'community';
   readonly dimension: Dimension;
   readonly direction: RiskDirection;
   readonly source: FeatureSource;
@@ -31,6 +31,15 @@ export interface FeatureSpec {
   /** What it measures, with units. */
   readonly description: string;
 }
+
+const movement = (description: string, window = '90 days', direction: RiskDirection = 'riskier'): FeatureSpec => ({
+  family: 'movement',
+  dimension: 'cashflow',
+  direction,
+  source: 'own facts',
+  window,
+  description,
+});
 
 const flows = (window: string, description: string, direction: RiskDirection = 'safer'): FeatureSpec => ({
   family: 'flows',
@@ -58,7 +67,8 @@ export const FEATURE_SPECS = {
   netInflow90: flows('90 days', 'inflow minus outflow (minor units)'),
   growth: flows('2 × 90 days', 'events in the last 90 days against the 90 before: (recent − prior) / max(prior, 1)', 'unknown'),
   regularity: flows('last 400 events', 'regularity of activity: 1 / (1 + coefficient of variation of the gaps between events), 0..1'),
-  burstiness: flows('last 400 events', 'burstiness of activity (Goh & Barabási 2008): (σ − μ) / (σ + μ) of the gaps between events, −1..1', 'riskier'),
+  // No prior direction: people's activity is bursty, scripted activity regular, and fraud comes in bursts too.
+  burstiness: flows('last 400 events', 'burstiness of activity (Goh & Barabási 2008): (σ − μ) / (σ + μ) of the gaps between events, −1..1', 'unknown'),
   tenureDays: {
     family: 'lifecycle',
     dimension: 'cashflow',
@@ -75,6 +85,14 @@ export const FEATURE_SPECS = {
     window: null,
     description: 'days since the account or business was opened (its record’s openedAt)',
   },
+  ageAtFirstActivityDays: {
+    family: 'lifecycle',
+    dimension: 'cashflow',
+    direction: 'safer',
+    source: 'own facts',
+    window: null,
+    description: 'days from the account opening (openedAt) to the first event (missing: no opening date or no event)',
+  },
   daysSinceActivity: {
     family: 'lifecycle',
     dimension: 'cashflow',
@@ -83,6 +101,10 @@ export const FEATURE_SPECS = {
     window: null,
     description: 'days since the last event',
   },
+  passThrough24h: movement('share of the inflow of the last 90 days paid out again within 24 hours of arriving (first in, first out), 0..1 (missing: no inflow)'),
+  passThrough72h: movement('share of the inflow of the last 90 days paid out again within 72 hours of arriving (first in, first out), 0..1 (missing: no inflow)'),
+  roundAmountShare: movement('share of the payments made and received in the last 365 days whose amount is a whole multiple of 100 currency units, 0..1 (missing: no payment)', '365 days'),
+  repeatedAmountShare: movement('share of the payments made and received in the last 365 days whose exact amount and currency occur more than once among them, 0..1 (missing: no payment)', '365 days', 'unknown'),
   counterparties: {
     family: 'counterparties',
     dimension: 'cashflow',
@@ -114,6 +136,30 @@ export const FEATURE_SPECS = {
     source: 'own facts',
     window: '90 days',
     description: 'distinct counterparties the entity paid or rated (count)',
+  },
+  fanInGrowth: {
+    family: 'counterparties',
+    dimension: 'cashflow',
+    direction: 'unknown',
+    source: 'own facts',
+    window: '2 × 90 days',
+    description: 'distinct payers or raters in the last 90 days against the 90 before: (recent − prior) / max(prior, 1) (missing: none in either)',
+  },
+  fanOutGrowth: {
+    family: 'counterparties',
+    dimension: 'cashflow',
+    direction: 'unknown',
+    source: 'own facts',
+    window: '2 × 90 days',
+    description: 'distinct payees or entities rated in the last 90 days against the 90 before: (recent − prior) / max(prior, 1) (missing: none in either)',
+  },
+  newCounterpartyShare30: {
+    family: 'counterparties',
+    dimension: 'cashflow',
+    direction: 'riskier',
+    source: 'own facts',
+    window: '30 days',
+    description: 'share of the counterparties of the last 30 days first met in those 30 days, 0..1',
   },
   newCounterpartyShare90: {
     family: 'counterparties',
@@ -147,6 +193,23 @@ export const FEATURE_SPECS = {
     window: null,
     description: 'share of counterparties that are bad (flagged, defaulted, or mostly adversely reported by others), 0..1',
   },
+  counterpartyAdverseShare: {
+    family: 'quality',
+    dimension: 'counterparty',
+    direction: 'riskier',
+    source: 'counterparties',
+    window: null,
+    description:
+      'mean outcome of the counterparties’ other relationships: per counterparty, the adverse share of the outcomes known about it from others (ratings received from others than the entity, loans defaulted against repaid, flags as adverse), averaged over the counterparties with any, 0..1 (missing: none known)',
+  },
+  counterpartyTenureDays: {
+    family: 'quality',
+    dimension: 'counterparty',
+    direction: 'safer',
+    source: 'counterparties',
+    window: null,
+    description: 'median over counterparties of the days since their first payment or rating (missing: no counterparty); new accounts dealing with new accounts is how mule and sybil rings look',
+  },
   nearestBadHops: {
     family: 'quality',
     dimension: 'counterparty',
@@ -170,6 +233,15 @@ export const FEATURE_SPECS = {
     source: 'metrics run',
     window: null,
     description: 'exposure to bad entities (personalised PageRank from them), percentile 0..1',
+  },
+  exposureNorm: {
+    family: 'quality',
+    dimension: 'counterparty',
+    direction: 'riskier',
+    source: 'metrics run',
+    window: null,
+    description:
+      'degree-normalised exposure: exposure divided by (bad entities × the entity’s stationary share π = weighted degree / total weighted degree); 1 = what a random walk would bring, so hubs are not exposed for being hubs (missing: no relationships or no bad entity)',
   },
   loansRepaid: {
     family: 'history',
@@ -210,6 +282,14 @@ export const FEATURE_SPECS = {
     source: 'counterparties',
     window: null,
     description: 'share of reported outcomes that are adverse, 0..1 (missing: none reported)',
+  },
+  givenAdverseShare: {
+    family: 'history',
+    dimension: 'repayment',
+    direction: 'unknown',
+    source: 'own facts',
+    window: null,
+    description: 'share of the outcomes the entity reported about its counterparties (ratings given) that are adverse, 0..1 (missing: none reported)',
   },
   flags: {
     family: 'history',
@@ -255,7 +335,7 @@ export const FEATURE_SPECS = {
 
 export type FeatureName = keyof typeof FEATURE_SPECS;
 export const FEATURE_NAMES = Object.keys(FEATURE_SPECS) as FeatureName[];
-export const FEATURE_SCHEMA_VERSION = 'features/2';
+export const FEATURE_SCHEMA_VERSION = 'features/3';
 
 /** Position of each feature in a stored vector. */
 export const FEATURE_INDEX: Readonly<Record<FeatureName, number>> = Object.fromEntries(

@@ -1,5 +1,6 @@
 /**
- * Applies a scorecard model to one feature vector: points per characteristic, the total, the score
+ * Applies a scorecard model to one feature vector (the scorecard of its segment, if the model has
+ * segments and the vector falls in one): points per characteristic, the total, the score
  * on the model's scale, PD, band and the five dimension sub-scores.
  */
 import {
@@ -9,7 +10,7 @@ import {
   type FeatureName,
   type FeatureVector,
 } from './features.js';
-import { binOf, type Characteristic, type ScorecardModel } from './model.js';
+import { binOf, partFor, type Characteristic, type ScorecardModel, type Segment } from './model.js';
 import { bandOf, clampScore, pdFromScore } from './scale.js';
 
 /** Points one characteristic earned, and the most it could have earned. */
@@ -41,6 +42,8 @@ export interface ScorecardResult {
   readonly band: string;
   readonly characteristics: readonly CharacteristicPoints[];
   readonly dimensions: readonly DimensionScore[];
+  /** The model segment that scored the vector (null: the main scorecard). */
+  readonly segment: Pick<Segment, 'name' | 'whenMissing'> | null;
 }
 
 function pointsOf(c: Characteristic, value: number | null): number {
@@ -55,7 +58,7 @@ function extremes(c: Characteristic): { min: number; max: number } {
 
 /** Points per characteristic for a feature vector. */
 export function pointsFor(model: ScorecardModel, values: FeatureVector): CharacteristicPoints[] {
-  return model.characteristics.map((c) => {
+  return partFor(model, values).characteristics.map((c) => {
     const value = values[c.feature];
     const { min, max } = extremes(c);
     return {
@@ -83,8 +86,9 @@ export function dimensionScores(points: readonly CharacteristicPoints[]): Dimens
 
 /** Scores one feature vector with a model. */
 export function applyScorecard(model: ScorecardModel, values: FeatureVector): ScorecardResult {
+  const part = partFor(model, values);
   const characteristics = pointsFor(model, values);
-  const rawScore = model.basePoints + characteristics.reduce((s, p) => s + p.points, 0);
+  const rawScore = part.basePoints + characteristics.reduce((s, p) => s + p.points, 0);
   const pd = pdFromScore(rawScore, model.scale);
   return {
     score: clampScore(rawScore, model.scale),
@@ -93,6 +97,7 @@ export function applyScorecard(model: ScorecardModel, values: FeatureVector): Sc
     band: bandOf(pd),
     characteristics,
     dimensions: dimensionScores(characteristics),
+    segment: part === model ? null : (part as Segment),
   };
 }
 

@@ -27,7 +27,7 @@ function toItem(tab: ListTab, row: Record<string, unknown>): ListItem {
     const crossed = Array.isArray(row.crossed) ? row.crossed.join(', ') : '';
     return {
       title: String(row.entity),
-      meta: `${crossed} · exposure ${typeof row.exposureNorm === 'number' ? `${row.exposureNorm.toFixed(1)}× what its connections explain` : `percentile ${pct(row.exposurePct)}`} · community risk ${pct(row.communityRisk)}`,
+      meta: `${crossed}${typeof row.fraudRisk === 'number' ? ` · fraud risk ${pct(row.fraudRisk)}` : ''} · exposure ${typeof row.exposureNorm === 'number' ? `${row.exposureNorm.toFixed(1)}× what its connections explain` : `percentile ${pct(row.exposurePct)}`} · community risk ${pct(row.communityRisk)}`,
       open: { kind: 'entity', id: String(row.entity) },
     };
   }

@@ -1,6 +1,7 @@
 /**
  * The side panel: one entity's network facts (from the drawn graph) and its credit score from
- * GET /v1/entities/:id/score — score, band, PD, dimensions, reasons with evidence, and the limit.
+ * GET /v1/entities/:id/score — score, band, PD, dimensions, reasons with evidence, the limit, and the
+ * fraud risk with its own reasons.
  */
 import { ApiError, apiGet } from './api-client.js';
 import { formatAmount } from './styling.js';
@@ -16,6 +17,9 @@ export interface ScoreView {
   runId?: string | null;
   featuresAsOf?: string;
   stale?: boolean;
+  fraudRisk?: number | null;
+  fraudReasons?: Array<{ code?: string; text?: string; evidence?: ReasonEvidenceView }>;
+  fraudModelVersion?: string | null;
 }
 
 /** A reason's evidence: short facts, and the entities it names (analysts only). */
@@ -96,6 +100,20 @@ function reasonsList(reasons: NonNullable<ScoreView['reasons']>): HTMLElement {
   return ol;
 }
 
+/** The fraud score beside the credit score: its probability and its own reasons. */
+function fraudSection(score: ScoreView): HTMLElement {
+  const box = el('div', { className: 'fraud' }, el('h3', { text: 'Fraud risk' }));
+  if (typeof score.fraudRisk !== 'number') {
+    box.append(el('p', { className: 'muted', text: 'no fraud model in service' }));
+    return box;
+  }
+  box.append(
+    el('div', {}, el('span', { className: 'fraud-risk', text: pct(score.fraudRisk, 1) }), el('span', { className: 'muted', text: ` probability of fraud · ${score.fraudModelVersion ?? ''}` })),
+    score.fraudReasons?.length ? reasonsList(score.fraudReasons) : el('p', { className: 'muted', text: 'no fraud reasons reported' }),
+  );
+  return box;
+}
+
 export function renderScore(score: ScoreView): HTMLElement {
   const box = el('section', { className: 'score-box' });
   const head = el('div', {}, el('span', { className: 'score', text: String(score.score) }));
@@ -108,6 +126,7 @@ export function renderScore(score: ScoreView): HTMLElement {
   ]));
   if (score.dimensions?.length) box.append(el('h3', { text: 'Dimensions' }), dimensionsList(score.dimensions));
   box.append(el('h3', { text: 'Reasons' }), score.reasons?.length ? reasonsList(score.reasons) : el('p', { className: 'muted', text: 'no reasons reported' }));
+  box.append(fraudSection(score));
   return box;
 }
 

@@ -92,7 +92,7 @@ export async function exploreRing(db: Database, runId: string | null, id: string
 export interface AlertsAnswer extends RankedAnswer<Alert> {
   /** The run compared against (null: none before, so every entity over a threshold is listed). */
   readonly baseRunId: string | null;
-  readonly thresholds: { readonly exposurePct: number; readonly communityRisk: number };
+  readonly thresholds: { readonly exposurePct: number; readonly communityRisk: number; readonly fraudRisk: number };
 }
 
 export async function findAlerts(

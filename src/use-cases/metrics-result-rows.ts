@@ -7,7 +7,9 @@ import type { CentralityResult, CommunitiesResult, RiskResult } from '../analyti
 import type { CommunityRow, EntityMetricsRow, RingRow } from '../db/metrics-repository.js';
 import { badHops, pathToNearestBad } from '../analytics/nearest-bad.js';
 import type { FeatureBatch, RunLookup } from '../features/compute-features.js';
-import { FEATURE_COUNT } from '../features/feature-writer.js';
+import { FEATURE_COUNT, rowToRecord } from '../features/feature-writer.js';
+import { fraudProbability } from '../scoring/fraud-risk.js';
+import type { ScorecardModel } from '../scoring/model.js';
 import type { RunSignals } from '../features/run-signals.js';
 
 const num = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : x);
@@ -21,6 +23,7 @@ export function runSignalsOf(s: AnalyticsGraph, c: CentralityResult, k: Communit
       betweenness: num(c.betweenness[v]),
       counterpartyRisk: num(r.counterpartyRisk[v]),
       exposure: num(r.exposurePct[v]),
+      exposureNorm: num(r.exposureNorm[v]),
       communityId: String(k.community[v]),
       communityBadRate: num(k.entityRisk[v]),
       communitySize: k.communities[k.community[v]!]?.size ?? null,
@@ -40,8 +43,9 @@ export function entityMetricsRows(
   k: CommunitiesResult,
   r: RiskResult,
   features: FeatureBatch,
+  fraudModel: ScorecardModel | null = null,
 ): EntityMetricsRow[] {
-  const rowAt = entityMetricsRowAt(s, c, k, r, features);
+  const rowAt = entityMetricsRowAt(s, c, k, r, features, fraudModel);
   return s.ids.map((_, v) => rowAt(v));
 }
 
@@ -52,10 +56,13 @@ export function entityMetricsRowAt(
   k: CommunitiesResult,
   r: RiskResult,
   features: FeatureBatch,
+  /** Scores each entity's fraudRisk (stored with its metrics; alerts rank by it); null: none. */
+  fraudModel: ScorecardModel | null = null,
 ): (v: number) => EntityMetricsRow {
   return (v) => {
     const id = s.ids[v]!;
     const path = pathToNearestBad(r.nearestBad, v);
+    const fraudRisk = fraudModel ? fraudProbability(fraudModel, rowToRecord(features.values, v)) : null;
     return {
       id,
       features: Array.from(features.values.subarray(v * FEATURE_COUNT, (v + 1) * FEATURE_COUNT)),
@@ -77,6 +84,7 @@ export function entityMetricsRowAt(
         exposurePct: num(r.exposurePct[v]),
         exposureNorm: num(r.exposureNorm[v]),
         exposureNormPct: num(r.exposureNormPct[v]),
+        fraudRisk,
         counterpartyRisk: num(r.counterpartyRisk[v]),
         concentration: num(r.inflow[v]),
         purchaseConcentration: num(r.purchases[v]),

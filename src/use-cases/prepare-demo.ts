@@ -14,6 +14,7 @@ import { newRunId } from '../queue/metrics-producer.js';
 import type { IngestRules } from './ingest-file.js';
 import { ingestNetwork } from './ingest-network.js';
 import { refreshMetrics, type RefreshProgress, type RefreshSummary } from './refresh-metrics.js';
+import { activeFraudModel } from './score-model.js';
 
 export const DEMO_PREFIX = 'demo-';
 export const DEMO_SEED = 42;
@@ -72,7 +73,7 @@ export async function runDemoRefresh(
 ): Promise<RefreshSummary> {
   const runId = newRunId(new Date());
   report.step(`computing network metrics (run ${runId})`);
-  return refreshMetrics(db, config.metrics, { runId, jobId: 'demo', scope }, (p) => report.refresh(p));
+  return refreshMetrics(db, config.metrics, { runId, jobId: 'demo', scope }, (p) => report.refresh(p), activeFraudModel(config));
 }
 
 /** The demo analyst key: reused from `<workDir>/analyst.key` while it is valid, else created. */

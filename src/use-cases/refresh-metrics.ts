@@ -3,6 +3,7 @@
  * monitoring → switch, then retention. Idempotent per run id: a retried or recovered job recomputes from a fresh snapshot and
  * MERGEs over whatever the crashed attempt wrote; the previous run stays in service until the switch.
  */
+import type { ScorecardModel } from '../scoring/model.js';
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/driver.js';
 import { readGraphSnapshot } from '../db/snapshot-repository.js';
@@ -84,6 +85,8 @@ export async function refreshMetrics(
   config: Config['metrics'],
   request: RefreshRequest,
   onProgress: (p: RefreshProgress) => void | Promise<void> = () => {},
+  /** Scores every entity's fraudRisk in the run (stored with its metrics; alerts rank by it). */
+  fraudModel: ScorecardModel | null = null,
 ): Promise<RefreshSummary> {
   const fits = await requireRefreshFits(db, config, request.scope); // refuses before anything is written
   const options = analyticsOptions(config);
@@ -94,7 +97,7 @@ export async function refreshMetrics(
   }
   try {
     const estimate = { estimateMb: Math.ceil(fits.estimate.memoryMb), estimateSeconds: Math.round(fits.estimate.seconds) };
-    return await runStages(db, config, request, options, params.seed, onProgress, estimate);
+    return await runStages(db, config, request, options, params.seed, onProgress, estimate, fraudModel);
   } catch (error) {
     await failRun(db, request.runId, (error as Error).message).catch(() => undefined);
     throw error;
@@ -109,6 +112,7 @@ async function runStages(
   seed: number,
   onProgress: (p: RefreshProgress) => void | Promise<void>,
   estimate: Record<string, number>,
+  fraudModel: ScorecardModel | null,
 ): Promise<RefreshSummary> {
   const { runId, scope } = request;
   const stages: StageTiming[] = [];
@@ -154,7 +158,7 @@ async function runStages(
   await writeCommunities(db, runId, communityRows(communities), batch);
   await writeRings(db, runId, ringRows(snapshot, risk, communities.prior, options.riskSmoothing), batch);
   const n = snapshot.ids.length;
-  const rowAt = entityMetricsRowAt(snapshot, centrality, communities, risk, featureBatch);
+  const rowAt = entityMetricsRowAt(snapshot, centrality, communities, risk, featureBatch, fraudModel);
   await writeEntityMetrics(db, runId, n, rowAt, { batch, parallel: config.writeParallel }, (done) => report('write-back', done / Math.max(1, n)));
   await finish('write-back', 'writing');
 

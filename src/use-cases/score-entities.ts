@@ -1,6 +1,7 @@
 /**
  * Scores entities: the stored feature vectors of the run in service (one unique-key seek per id, shared
- * with concurrent requests) and the pure scorecard. An entity without a stored vector yet, or a score as
+ * with concurrent requests), the pure credit scorecard and, when a fraud model is configured, fraudRisk
+ * with its own reasons from the same features. An entity without a stored vector yet, or a score as
  * of a given date, has its features computed from its facts instead. Bounded in time: Neo4j slower than
  * SCORE_TIMEOUT_MS answers UpstreamError (503), and the read is stopped on the server too.
  */
@@ -8,9 +9,11 @@ import type { Config } from '../config/index.js';
 import { withDeadline } from '../db/deadline.js';
 import type { Database } from '../db/driver.js';
 import type { ScorecardModel } from '../scoring/model.js';
+import { fraudRiskOf } from '../scoring/fraud-risk.js';
+import type { Reason } from '../scoring/reasons.js';
 import { scoreEntity, type EntityScore } from '../scoring/score-entity.js';
 import { computeEntityFeatures, fromStored, type DatedFeatures } from './entity-features.js';
-import { activeModel } from './score-model.js';
+import { activeFraudModel, activeModel } from './score-model.js';
 import { servingCacheOf } from './serving-cache.js';
 
 export interface ScoreResponse extends EntityScore {
@@ -21,12 +24,19 @@ export interface ScoreResponse extends EntityScore {
   readonly featuresAsOf: string;
   /** True when no run has completed or the run in service finished more than STALE_AFTER_HOURS ago. */
   readonly stale: boolean;
+  /** Probability of fraud (0..1) from the fraud model (FRAUD_MODEL_FILE); null without one. */
+  readonly fraudRisk: number | null;
+  /** The fraud model's reasons (what pushes fraudRisk up most). */
+  readonly fraudReasons: readonly Reason[];
+  readonly fraudModelVersion: string | null;
 }
 
 export interface ScoreRequestOptions {
   /** Scoring date (epoch ms); default: now, from the stored features. */
   readonly asOfMs?: number;
   readonly model?: ScorecardModel;
+  /** The fraud model (default: FRAUD_MODEL_FILE's; null: none). */
+  readonly fraudModel?: ScorecardModel | null;
 }
 
 export interface ScoreDeps {
@@ -65,14 +75,19 @@ async function featuresOf(deps: ScoreDeps, ids: readonly string[], opts: ScoreRe
 export async function scoreEntities(deps: ScoreDeps, ids: readonly string[], opts: ScoreRequestOptions = {}): Promise<Map<string, ScoreResponse>> {
   const nowMs = Date.now();
   const model = opts.model ?? activeModel(deps.config);
+  const fraudModel = opts.fraudModel === undefined ? activeFraudModel(deps.config) : opts.fraudModel;
   const { run, features } = await withDeadline(featuresOf(deps, ids, opts, nowMs), deps.config.scoring.timeoutMs, 'Neo4j (score read)');
   const stale = isStale(run?.finishedAtMs, nowMs, deps.config.scoring.staleAfterHours);
   const out = new Map<string, ScoreResponse>();
   for (const id of ids) {
     const f = features.get(id);
     if (!f) continue;
+    const fraud = fraudModel ? fraudRiskOf(fraudModel, f) : null;
     out.set(id, {
       ...scoreEntity(model, f),
+      fraudRisk: fraud?.fraudRisk ?? null,
+      fraudReasons: fraud?.reasons ?? [],
+      fraudModelVersion: fraud?.modelVersion ?? null,
       runId: run?.id ?? null,
       asOf: new Date(opts.asOfMs ?? nowMs).toISOString(),
       featuresAsOf: new Date(f.asOfMs).toISOString(),

@@ -1,36 +1,28 @@
 /**
- * Evaluation on a real labelled network: hide what the protocol hides, refresh the metrics in memory on
- * the masked snapshot, read features with the same mask, score the labelled entities and report the AUC
- * (good above bad = 1.0, bootstrap 95% interval) of the score and of every signal alone. Labels are never
- * features: they are only compared with the scores at the end.
- *   none       nothing hidden (labels assumed independent of the graph)
- *   full       hide the ratings each scored entity received from the authority and from every entity the
- *              authority rated ≥ +5 (the raters whose ratings produced the labels)
- *   thin-file  hide every rating the scored entities received (no credit history)
+ * Evaluation on a real labelled network: hide what the protocol hides (from every labelled entity),
+ * refresh the metrics in memory on the masked snapshot, compute the labelled entities' features, and
+ * report the AUC (good above bad = 1.0, bootstrap 95% interval) of a fixed model (the built-in expert
+ * model or a model file), of every signal alone, and — with `cv` — of models trained on the labels by
+ * exactly the procedure `creditgraph train` uses, out of fold (K stratified folds, seeded). Labels are
+ * never features: they only train the fold models and are compared with the scores at the end.
  */
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/driver.js';
-import { latestEventMs } from '../analytics/facts-filter.js';
-import type { Facts } from '../analytics/facts.js';
+import { PROTOCOL_TEXT, type Protocol } from '../scoring/evaluate/protocols.js';
 import { signalAuc, type SignalAuc } from '../scoring/evaluate/signal-auc.js';
 import { FEATURE_NAMES, FEATURE_SPECS, type FeatureName } from '../scoring/features.js';
-import type { ScorecardModel } from '../scoring/model.js';
+import { allCharacteristics, type ScorecardModel } from '../scoring/model.js';
 import { seededRng } from '../scoring/rng.js';
 import { scoreEntity } from '../scoring/score-entity.js';
-import { ValidationError } from '../errors/app-error.js';
-import { offlineFeatures, readOfflineSnapshot, type OfflineResult } from './offline-features.js';
+import { trainChecked } from '../scoring/train/train-checked.js';
+import { readLabelledSample, type LabelledSample } from './labelled-sample.js';
 
-export const PROTOCOLS = ['none', 'full', 'thin-file'] as const;
-export type Protocol = (typeof PROTOCOLS)[number];
-
-export const PROTOCOL_TEXT: Record<Protocol, string> = {
-  none: 'none: nothing hidden; labels assumed independent of the graph',
-  full: 'full: hidden the ratings each scored entity received from the authority and from every user it rated >= +5',
-  'thin-file': 'thin-file: hidden every rating the scored entities received (no credit history)',
-};
+export { PROTOCOLS, PROTOCOL_TEXT, type Protocol } from '../scoring/evaluate/protocols.js';
 
 export interface EvaluateRequest {
   readonly labels: ReadonlyMap<string, boolean>;
+  /** Where the labels came from (file name). */
+  readonly labelsName?: string;
   readonly protocol: Protocol;
   readonly authority: string | null;
   /** Scope of the network (entity id prefix, '' = all). */
@@ -39,6 +31,18 @@ export interface EvaluateRequest {
   readonly model: ScorecardModel;
   readonly seed: number;
   readonly bootstrap: number;
+  /** Folds of the cross-validated training (absent or 0: no training). */
+  readonly cv?: number;
+}
+
+export interface CrossValidatedAuc extends SignalAuc {
+  readonly k: number;
+  /** How often each feature entered the fold models (out of k). */
+  readonly featureUse: Readonly<Partial<Record<FeatureName, number>>>;
+  /** The candidate each fold's inner cross-validation chose. */
+  readonly chosen: readonly string[];
+  readonly bestSignal: { readonly feature: FeatureName; readonly auc: number } | null;
+  readonly beatsBestSignal: boolean;
 }
 
 export interface EvaluateResult {
@@ -54,60 +58,55 @@ export interface EvaluateResult {
     readonly missing: number;
   };
   readonly mask: { readonly targets: number; readonly sources: number | 'all' };
-  readonly run: OfflineResult['counts'];
+  readonly run: LabelledSample['run'];
+  /** AUC of the fixed model (built-in or --model). */
   readonly score: SignalAuc;
+  readonly crossValidated: CrossValidatedAuc | null;
   readonly signals: ReadonlyArray<SignalAuc & { readonly feature: FeatureName; readonly direction: string }>;
 }
 
-/** Entities the authority rated at least `minRating` (any time). */
-function ratedBy(facts: Facts, authority: number, minRating: number): Set<number> {
-  const r = facts.ratings;
-  const out = new Set<number>();
-  for (let i = r.raterOffsets[authority]!; i < r.raterOffsets[authority + 1]!; i++) if (r.rating[i]! >= minRating) out.add(r.ratee[i]!);
-  return out;
-}
-
-/** The ratings a protocol hides: received by a scored entity, from the authority's circle (full) or anyone (thin-file). */
-function protocolMask(req: EvaluateRequest, facts: Facts, index: ReadonlyMap<string, number>, targets: ReadonlySet<number>) {
-  if (req.protocol === 'none') return { hidden: undefined, sources: 0 as number | 'all' };
-  if (req.protocol === 'thin-file') return { hidden: (_rater: number, ratee: number) => targets.has(ratee), sources: 'all' as const };
-  if (!req.authority)
-    throw new ValidationError('protocol "full" needs --authority ID (the label authority)', [
-      { field: 'authority', reason: 'required for protocol full' },
-    ]);
-  const authority = index.get(req.authority);
-  const sources = authority === undefined ? new Set<number>() : new Set([authority, ...ratedBy(facts, authority, 5)]);
-  return { hidden: (rater: number, ratee: number) => targets.has(ratee) && sources.has(rater), sources: sources.size };
+function crossValidated(sample: LabelledSample, req: EvaluateRequest, k: number): CrossValidatedAuc {
+  const rows = sample.rows.map((r) => ({ values: r.features.values, bad: r.bad }));
+  const stamp = new Date(sample.asOfMs).toISOString();
+  const checked = trainChecked(rows, { version: 'cv', createdAt: stamp, asOf: stamp, outcome: sample.outcome }, { folds: k, seed: req.seed, bootstrap: req.bootstrap });
+  const featureUse: Partial<Record<FeatureName, number>> = {};
+  for (const m of checked.crossValidation.models) for (const c of new Set(allCharacteristics(m).map((x) => x.feature))) featureUse[c] = (featureUse[c] ?? 0) + 1;
+  const s = checked.summary;
+  return {
+    k,
+    auc: s.auc,
+    ci95: s.ci95,
+    coverage: 1,
+    featureUse,
+    chosen: checked.crossValidation.models.map((m) => m.training?.selection?.chosen ?? ''),
+    bestSignal: s.bestSignal,
+    beatsBestSignal: s.beatsBestSignal,
+  };
 }
 
 export async function evaluateLabels(db: Database, config: Config, req: EvaluateRequest): Promise<EvaluateResult> {
-  const full = await readOfflineSnapshot(db, req.idPrefix);
-  const index = new Map(full.ids.map((id, v) => [id, v]));
-  const labelled = [...req.labels.keys()].filter((id) => index.has(id));
-  const focus = labelled.map((id) => index.get(id)!);
-  const asOfMs = req.asOfMs ?? (latestEventMs(full.facts) ?? Date.now()) + 1;
-  const mask = protocolMask(req, full.facts, index, new Set(focus));
-  const result = offlineFeatures(full, config.metrics, { asOfMs, hidden: mask.hidden, focus, seed: req.seed });
-  const features = result.features;
-  const good = features.map((f) => req.labels.get(f.entityId)!);
+  const sample = await readLabelledSample(
+    db,
+    config,
+    req.idPrefix,
+    { kind: 'labels', labels: req.labels, name: req.labelsName ?? 'labels', asOfMs: req.asOfMs, protocol: req.protocol, authority: req.authority },
+    req.seed,
+  );
+  const features = sample.rows.map((r) => r.features);
+  const good = sample.rows.map((r) => !r.bad);
   const scores = features.map((f) => scoreEntity(req.model, f).score);
   const rng = seededRng(req.seed);
   const goods = good.filter(Boolean).length;
   return {
     protocol: req.protocol,
     protocolText: PROTOCOL_TEXT[req.protocol],
-    asOf: new Date(asOfMs).toISOString(),
+    asOf: new Date(sample.asOfMs).toISOString(),
     modelVersion: req.model.version,
-    counts: {
-      labelled: req.labels.size,
-      scored: features.length,
-      goods,
-      bads: features.length - goods,
-      missing: req.labels.size - features.length,
-    },
-    mask: { targets: req.protocol === 'none' ? 0 : focus.length, sources: mask.sources },
-    run: result.counts,
+    counts: { labelled: req.labels.size, scored: features.length, goods, bads: features.length - goods, missing: sample.missing },
+    mask: { targets: sample.mask.targets, sources: sample.mask.sources },
+    run: sample.run,
     score: signalAuc(scores, good, 'safer', rng, req.bootstrap),
+    crossValidated: req.cv ? crossValidated(sample, req, req.cv) : null,
     signals: FEATURE_NAMES.map((feature) => ({
       feature,
       direction: FEATURE_SPECS[feature].direction,

@@ -1,6 +1,7 @@
 /**
- * Which scorecard model serves: MODEL_FILE when set (a versioned JSON file written by `creditgraph train`),
- * otherwise the built-in expert model. Files are read once per path and checked against the model schema.
+ * Which scorecard models serve: MODEL_FILE when set (a versioned JSON file written by `creditgraph train`),
+ * otherwise the built-in expert model, for the credit score; FRAUD_MODEL_FILE (a model trained with
+ * `--target fraud`) for `fraudRisk`, none when unset. Files are read once per path and checked against the model schema.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -29,6 +30,14 @@ export function readModelFile(path: string): ScorecardModel {
 /** The model in service for this configuration. */
 export function activeModel(config: Config): ScorecardModel {
   return config.scoring.modelFile ? readModelFile(config.scoring.modelFile) : expertModel();
+}
+
+/** The fraud model in service (FRAUD_MODEL_FILE), or null when none is configured. */
+export function activeFraudModel(config: Config): ScorecardModel | null {
+  if (!config.scoring.fraudModelFile) return null;
+  const model = readModelFile(config.scoring.fraudModelFile);
+  if (model.target !== 'fraud') throw new Error(`FRAUD_MODEL_FILE ${config.scoring.fraudModelFile}: model ${model.version} is not a fraud model (train it with --target fraud)`);
+  return model;
 }
 
 /** A model from a path, or the expert model for 'expert' / empty. */

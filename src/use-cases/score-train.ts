@@ -1,74 +1,90 @@
 /**
- * `creditgraph train`: labels from loan outcomes around an observation date (bad = a default within the
- * horizon after it), features as of that date (facts before it only, the run's analytics computed in
- * memory on the snapshot of that date), then bins + WoE logistic regression; the model is written as a
- * versioned JSON file under MODELS_DIR.
+ * `creditgraph train`: a labelled sample from loan outcomes, fraud flags or a labels file, as of an
+ * observation date (src/use-cases/labelled-sample.ts), then the champion procedure cross-validated and
+ * fitted (src/scoring/train/train-checked.ts). A model that does not beat its best single signal is not
+ * released (ModelNotReleasedError) unless forced; a released model is written as a versioned JSON file
+ * under MODELS_DIR.
  */
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/driver.js';
-import { getEntitySegments } from '../db/score-repository.js';
-import type { Features } from '../scoring/features.js';
-import type { ScorecardModel } from '../scoring/model.js';
-import { trainScorecard } from '../scoring/train/fit-scorecard.js';
-import { loanOutcomes } from '../scoring/train/loan-outcomes.js';
-import { offlineFeatures, readOfflineSnapshot } from './offline-features.js';
-import { activeModel, writeModelFile } from './score-model.js';
+import { AppError, ValidationError } from '../errors/app-error.js';
+import type { CrossValidationSummary, ModelTarget, ScorecardModel } from '../scoring/model.js';
+import { TrainingDataError } from '../scoring/train/fit-scorecard.js';
+import { trainChecked } from '../scoring/train/train-checked.js';
+import { readLabelledSample, type LabelledSample, type OutcomeSource } from './labelled-sample.js';
+import { activeModel, activeFraudModel, writeModelFile } from './score-model.js';
 
-export interface Outcome {
-  readonly id: string;
-  readonly bad: boolean;
-  readonly region: string | null;
-  readonly sector: string | null;
+/** The trained model did not beat its best single signal (422; `details` holds the figures). */
+export class ModelNotReleasedError extends AppError {
+  override name = 'ModelNotReleasedError';
+  constructor(message: string, details: CrossValidationSummary) {
+    super('model_not_released', message, 422, { details });
+  }
 }
 
-export interface OutcomeSample {
-  readonly outcomes: readonly Outcome[];
-  readonly features: ReadonlyMap<string, Features>;
-}
-
-export interface SampleRequest {
-  readonly asOfMs: number;
-  readonly horizonDays: number;
+export interface TrainRequest {
   /** Entity id prefix ('' = all). */
   readonly prefix: string;
-}
-
-/** Borrowers with an outcome and their features as of the observation date. */
-export async function readOutcomeSample(db: Database, config: Config, req: SampleRequest): Promise<OutcomeSample> {
-  const full = await readOfflineSnapshot(db, req.prefix);
-  const labels = loanOutcomes(full.facts, req.asOfMs, req.horizonDays * 86_400_000);
-  const { features } = offlineFeatures(full, config.metrics, {
-    asOfMs: req.asOfMs,
-    focus: labels.map((l) => l.entity),
-    seed: 42,
-  });
-  const ids = labels.map((l) => full.ids[l.entity]!);
-  const segments = new Map((await getEntitySegments(db, ids)).map((s) => [s.id, s]));
-  return {
-    outcomes: labels.map((l, k) => ({ id: ids[k]!, bad: l.bad, region: segments.get(ids[k]!)?.region ?? null, sector: segments.get(ids[k]!)?.sector ?? null })),
-    features: new Map(features.map((f) => [f.entityId, f])),
-  };
+  readonly source: OutcomeSource;
+  readonly target: ModelTarget;
+  readonly now: Date;
+  readonly out?: string;
+  readonly minIv?: number;
+  /** Cross-validation folds of the release check. */
+  readonly folds: number;
+  readonly seed: number;
+  readonly bootstrap: number;
+  /** Release even when the model does not beat its best single signal. */
+  readonly force: boolean;
 }
 
 export interface TrainResult {
   readonly model: ScorecardModel;
   readonly path: string;
+  readonly sample: LabelledSample;
 }
 
-export async function trainModel(
-  db: Database,
-  config: Config,
-  req: SampleRequest & { now: Date; out?: string; minIv?: number },
-): Promise<TrainResult> {
-  const sample = await readOutcomeSample(db, config, req);
-  const rows = sample.outcomes.map((o) => ({ values: sample.features.get(o.id)!.values, bad: o.bad }));
-  const stamp = req.now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-  const model = trainScorecard(rows, {
-    version: `model-${stamp}`,
-    createdAt: req.now.toISOString(),
-    asOf: new Date(req.asOfMs).toISOString(),
-    previousVersion: activeModel(config).version,
-    ...(req.minIv === undefined ? {} : { minIv: req.minIv }),
-  });
-  return { model, path: writeModelFile(config, model, req.out) };
+/** A version stamp from a date: model-YYYYMMDDTHHMMSS (fraud models: fraud-…). */
+export function versionOf(target: ModelTarget, now: Date): string {
+  return `${target === 'fraud' ? 'fraud' : 'model'}-${now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}`;
+}
+
+/** Runs `fit`, turning a sample too small to train into a ValidationError that says which sample. */
+function guarded<T>(counts: string, fit: () => T): T {
+  try {
+    return fit();
+  } catch (error) {
+    if (error instanceof TrainingDataError) throw new ValidationError(`cannot train on ${counts}: ${error.message}`);
+    throw error;
+  }
+}
+
+export async function trainModel(db: Database, config: Config, req: TrainRequest): Promise<TrainResult> {
+  const sample = await readLabelledSample(db, config, req.prefix, req.source, req.seed);
+  const rows = sample.rows.map((r) => ({ values: r.features.values, bad: r.bad }));
+  const previous = req.target === 'fraud' ? activeFraudModel(config) : activeModel(config);
+  const counts = `${rows.length} labelled (${rows.filter((r) => r.bad).length} bad) from ${sample.outcome} as of ${new Date(sample.asOfMs).toISOString()}`;
+  if (rows.length === 0) throw new ValidationError(`no outcomes to learn from: ${counts} (is the date inside the network's history, and the id prefix right?)`);
+  const checked = guarded(counts, () => trainChecked(
+    rows,
+    {
+      version: versionOf(req.target, req.now),
+      createdAt: req.now.toISOString(),
+      asOf: new Date(sample.asOfMs).toISOString(),
+      previousVersion: previous?.version ?? null,
+      target: req.target,
+      outcome: sample.outcome,
+      ...(req.minIv === undefined ? {} : { minIv: req.minIv }),
+    },
+    { folds: req.folds, seed: req.seed, bootstrap: req.bootstrap },
+  ));
+  const cv = checked.summary;
+  if (!cv.beatsBestSignal && !req.force) {
+    const best = cv.bestSignal!;
+    throw new ModelNotReleasedError(
+      `not released: its ${cv.k}-fold cross-validated AUC ${cv.auc.toFixed(3)} does not beat its best single signal, ${best.feature} (AUC ${best.auc.toFixed(3)}); score with that signal, add outcomes or features, or release anyway with --force`,
+      cv,
+    );
+  }
+  return { model: checked.model, path: writeModelFile(config, checked.model, req.out), sample };
 }

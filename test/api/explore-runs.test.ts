@@ -118,12 +118,14 @@ describe('exploration API: communities, rings, alerts of a run (real Neo4j)', ()
       const { status, body } = await get(`/v1/alerts?runId=${run2}`);
       assert.equal(status, 200, JSON.stringify(body));
       assert.equal(body.baseRunId, run1);
-      assert.deepEqual(body.thresholds, { exposurePct: 0.8, communityRisk: 0.2 });
-      assert.deepEqual(body.items.map((a: { entity: string }) => short(a.entity)), ['b2', 'c1', 'b1', 'b3']);
-      assert.deepEqual(body.items[0].crossed, ['exposure', 'communityRisk']);
-      assert.deepEqual(body.items[1].crossed, ['communityRisk']);
-      assert.deepEqual(body.items[0].previous, { exposurePct: 0.5, communityRisk: 0.1 });
-      assert.deepEqual(body.items.map((a: { exposureNorm: number }) => a.exposureNorm), [3, 2.5, 0.9, 0.8], 'ranked by exposureNorm');
+      assert.deepEqual(body.thresholds, { exposurePct: 0.8, communityRisk: 0.2, fraudRisk: 0.5 });
+      assert.deepEqual(body.items.map((a: { entity: string }) => short(a.entity)), ['a3', 'b2', 'c1', 'b1', 'b3']);
+      assert.deepEqual(body.items[0].crossed, ['fraudRisk'], 'ranked by fraudRisk first');
+      assert.equal(body.items[0].fraudRisk, 0.7);
+      assert.deepEqual(body.items[1].crossed, ['exposure', 'communityRisk']);
+      assert.deepEqual(body.items[2].crossed, ['communityRisk']);
+      assert.deepEqual(body.items[1].previous, { exposurePct: 0.5, communityRisk: 0.1, fraudRisk: null });
+      assert.deepEqual(body.items.slice(1).map((a: { exposureNorm: number }) => a.exposureNorm), [3, 2.5, 0.9, 0.8], 'then by exposureNorm');
     });
 
     it('does not alert a hub whose raw exposure is the highest but whose normalised exposure is not', async () => {

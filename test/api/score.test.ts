@@ -35,6 +35,8 @@ describe('API /v1 scores', () => {
     assert.ok(body.reasons.length >= 1 && body.reasons.length <= 4);
     assert.equal(typeof body.limit.amount, 'number');
     assert.equal(body.modelVersion, 'expert-1.0.0');
+    assert.equal(body.fraudRisk, null, 'no fraud model configured');
+    assert.deepEqual(body.fraudReasons, []);
     assert.equal(typeof body.stale, 'boolean');
     assert.ok(Date.parse(body.asOf) > 0);
     const codes = body.reasons.map((r: { code: string }) => r.code);

@@ -12,6 +12,8 @@ import { getCurrentRun, getEntitySignals, getRun, listRuns } from '../../src/db/
 import { refreshFeatures } from '../../src/use-cases/refresh-touched-features.js';
 import { readStoredFeatures } from '../../src/db/feature-store-repository.js';
 import { fromStored } from '../../src/use-cases/entity-features.js';
+import { binsFromCuts, MODEL_FORMAT, parseModel } from '../../src/scoring/model.js';
+import { DEFAULT_SCALE, scaleFactor, scoreFromLogOdds } from '../../src/scoring/scale.js';
 
 describe('metrics refresh (integration)', function () {
   this.timeout(60000);
@@ -63,14 +65,31 @@ describe('metrics refresh (integration)', function () {
     assert.equal(b3f?.values.nearestBadHops, 3);
     assert.equal(a3f?.values.communitySize, a2?.community?.size, "the stored features hold the entity's community size");
 
-    const second = await refreshMetrics(rt.db, rt.config.metrics, { runId: `${prefix}run-2`, jobId: 'j2', scope: prefix });
+    assert.equal(a3?.metrics?.fraudRisk ?? null, null, 'a run without a fraud model stores no fraudRisk');
+    // the second run is scored with a fraud model: closeness to a bad entity pushes fraudRisk up
+    const f = scaleFactor(DEFAULT_SCALE);
+    const fraud = parseModel({
+      format: MODEL_FORMAT,
+      version: 'fraud-t',
+      kind: 'trained',
+      target: 'fraud',
+      createdAt: '2025-01-01T00:00:00Z',
+      scale: DEFAULT_SCALE,
+      basePoints: scoreFromLogOdds(0, DEFAULT_SCALE),
+      characteristics: [{ feature: 'nearestBadHops', bins: binsFromCuts([2, 3], [-2 * f, -f, 0]), missing: { points: f } }],
+    });
+    const second = await refreshMetrics(rt.db, rt.config.metrics, { runId: `${prefix}run-2`, jobId: 'j2', scope: prefix }, undefined, fraud);
     assert.equal(second.previousRunId, `${prefix}run-1`);
     assert.deepEqual(second.deletedRuns, [`${prefix}run-1`], 'METRICS_RUNS_KEEP=1 keeps only the new run');
     assert.equal(await getRun(rt.db, `${prefix}run-1`), null);
     const runs = await listRuns(rt.db, prefix);
     assert.deepEqual(runs.map((r) => [r.id, r.status, r.scopeCurrent, r.current]), [[`${prefix}run-2`, 'complete', true, false]]);
     assert.deepEqual(runs[0]!.stages.map((s) => s.stage), ['snapshot', 'centrality', 'communities', 'risk', 'features', 'write-back', 'monitoring', 'switch']);
-    assert.equal((await getEntitySignals(rt.db, `${prefix}a3`))?.runId, `${prefix}run-2`);
+    const a3After = await getEntitySignals(rt.db, `${prefix}a3`);
+    assert.equal(a3After?.runId, `${prefix}run-2`);
+    const b3After = await getEntitySignals(rt.db, `${prefix}b3`);
+    assert.ok(Math.abs(Number(a3After?.metrics?.fraudRisk) - 1 / (1 + Math.exp(-2))) < 1e-9, String(a3After?.metrics?.fraudRisk));
+    assert.ok(Number(a3After?.metrics?.fraudRisk) > Number(b3After?.metrics?.fraudRisk), 'one hop from a bad entity is riskier than three');
   });
 
   it('a retried run id that already completed does nothing', async () => {

@@ -7,9 +7,10 @@ import { deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
 import { loanOutcomes } from '../../src/scoring/train/loan-outcomes.js';
 import { readOfflineSnapshot } from '../../src/use-cases/offline-features.js';
 import { expertModel } from '../../src/scoring/expert-model.js';
+import { allCharacteristics } from '../../src/scoring/model.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 import { readModelFile } from '../../src/use-cases/score-model.js';
-import { trainModel } from '../../src/use-cases/score-train.js';
+import { ModelNotReleasedError, trainModel } from '../../src/use-cases/score-train.js';
 import { validateModel } from '../../src/use-cases/score-validate.js';
 import { openTestRuntime, uniquePrefix } from '../helpers/runtime.js';
 import { loadTrainingFixture, TRAINING_AS_OF } from '../helpers/score-training-fixture.js';
@@ -46,13 +47,26 @@ describe('score model lifecycle (train, validate)', () => {
   });
 
   it('trains a versioned model file that discriminates, and validates it against the expert model', async () => {
-    const { model, path } = await trainModel(rt.db, rt.config, {
-      asOfMs: TRAINING_AS_OF,
-      horizonDays: 365,
+    const request = {
       prefix: p,
+      source: { kind: 'loans', asOfMs: TRAINING_AS_OF, horizonDays: 365 },
+      target: 'credit',
       now: new Date('2025-02-03T04:05:06Z'),
       out: join(dir, 'm.json'),
+      folds: 5,
+      seed: 42,
+      bootstrap: 200,
+      force: false,
+    } as const;
+    // every signal of this fixture is one coin (80% agreement with the outcome): no model can beat the best of them
+    await assert.rejects(trainModel(rt.db, rt.config, request), (e: unknown) => {
+      assert.ok(e instanceof ModelNotReleasedError);
+      assert.match(e.message, /does not beat its best single signal, \w+ \(AUC 0\.\d{3}\)/);
+      return true;
     });
+    assert.ok(!existsSync(join(dir, 'm.json')), 'a refused model is not written');
+    const { model, path } = await trainModel(rt.db, rt.config, { ...request, force: true });
+    assert.equal(model.training?.crossValidation?.beatsBestSignal, false);
     assert.equal(model.version, 'model-20250203T040506');
     assert.deepEqual(readModelFile(path), model);
     const features = model.characteristics.map((c) => c.feature);
@@ -66,13 +80,15 @@ describe('score model lifecycle (train, validate)', () => {
     );
 
     const v = await validateModel(rt.db, rt.config, {
-      asOfMs: TRAINING_AS_OF,
-      horizonDays: 365,
       prefix: p,
+      source: { kind: 'loans', asOfMs: TRAINING_AS_OF, horizonDays: 365 },
       model,
       previous: expertModel(),
       outDir: dir,
       now: new Date(),
+      folds: 5,
+      seed: 42,
+      bootstrap: 200,
     });
     assert.ok(v.report.auc > 0.7, `AUC ${v.report.auc}`);
     assert.ok(v.report.ks > 0.3);
@@ -83,5 +99,16 @@ describe('score model lifecycle (train, validate)', () => {
     const html = readFileSync(v.htmlPath, 'utf8');
     assert.equal((html.match(/<svg /g) ?? []).length, 3);
     assert.equal(JSON.parse(readFileSync(v.jsonPath, 'utf8')).modelVersion, model.version);
+    const committee = v.report.committee!;
+    assert.equal(committee.crossValidated.k, 5);
+    assert.ok(committee.crossValidated.auc > 0.6, `cross-validated AUC ${committee.crossValidated.auc}`);
+    assert.equal(committee.builtIn.version, expertModel().version);
+    assert.ok(committee.monotonicity.every((m) => m.ok), JSON.stringify(committee.monotonicity));
+    assert.deepEqual(
+      committee.monotonicity.map((m) => m.feature),
+      allCharacteristics(model).map((c) => c.feature),
+    );
+    assert.equal(committee.informationValues.find((f) => f.feature === 'loansRepaid')?.dropped, 'constant');
+    assert.match(html, /For the credit committee/);
   });
 });

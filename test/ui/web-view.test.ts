@@ -204,6 +204,9 @@ describe('web view at /ui (Chromium)', function () {
     assert.doesNotMatch(reasons, /[{}]/, `evidence shown as JSON: ${reasons}`);
     const links = page.locator('#panel .reasons .entity-link');
     for (let i = 0; i < (await links.count()); i++) assert.match((await links.nth(i).getAttribute('href')) ?? '', /^#entity=/);
+    // the fraud score's place beside the credit score (this app serves no fraud model)
+    assert.equal(await page.textContent('#panel .fraud h3'), 'Fraud risk');
+    assert.equal(await page.textContent('#panel .fraud .muted'), 'no fraud model in service');
   });
 
   it('double-clicking a node expands its neighbours', async () => {

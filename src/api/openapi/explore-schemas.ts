@@ -150,7 +150,8 @@ export const ALERTS_RESPONSE = rankedSchema(
   'Alerts',
   z.object({
     entity: z.string(),
-    crossed: z.array(z.enum(['exposure', 'communityRisk'])),
+    crossed: z.array(z.enum(['fraudRisk', 'exposure', 'communityRisk'])),
+    fraudRisk: z.number().nullable().openapi({ description: 'probability of fraud from the fraud model the run was scored with (null: none); alerts rank by it first' }),
     exposureNorm: z.number().nullable(),
     exposureNormPct: z.number().nullable(),
     exposurePct: z.number().nullable(),
@@ -158,11 +159,11 @@ export const ALERTS_RESPONSE = rankedSchema(
     communityRisk: z.number().nullable(),
     community: z.string().nullable(),
     previous: z
-      .object({ exposurePct: z.number().nullable(), communityRisk: z.number().nullable() })
+      .object({ exposurePct: z.number().nullable(), communityRisk: z.number().nullable(), fraudRisk: z.number().nullable() })
       .nullable(),
   }),
   {
     baseRunId: z.string().nullable(),
-    thresholds: z.object({ exposurePct: z.number(), communityRisk: z.number() }),
+    thresholds: z.object({ exposurePct: z.number(), communityRisk: z.number(), fraudRisk: z.number() }),
   },
 );

@@ -84,6 +84,14 @@ export const SCORE_SCHEMA = OPENAPI_REGISTRY.register(
       .string()
       .openapi({ description: 'the date of the facts behind the features: the run’s snapshot, or the last ingest load that touched the entity' }),
     stale: z.boolean().openapi({ description: 'no run yet, or the run in service finished more than STALE_AFTER_HOURS ago' }),
+    fraudRisk: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .openapi({ description: 'probability of fraud, 0..1, from the fraud model (FRAUD_MODEL_FILE); null without one. The credit score (pd) stays the lender’s number' }),
+    fraudReasons: z.array(REASON).max(4).openapi({ description: 'what pushes fraudRisk up most (empty without a fraud model)' }),
+    fraudModelVersion: z.string().nullable(),
   }),
 );
 

@@ -107,6 +107,7 @@ export function exploreRunRoutes(deps: AppDeps): Router {
     const thresholds = {
       exposurePct: deps.config.metrics.alertExposure,
       communityRisk: deps.config.metrics.alertCommunityRisk,
+      fraudRisk: deps.config.metrics.alertFraudRisk,
     };
     res.json(await findAlerts(deps.db, q.runId ?? null, q.baseRunId ?? null, thresholds, q.limit));
   });

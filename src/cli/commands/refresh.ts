@@ -14,6 +14,7 @@ import { QUEUE_NAMES } from '../../queue/names.js';
 import { requestRefresh } from '../../use-cases/metrics-runs.js';
 import { estimateRefreshOf, type RefreshEstimateAnswer } from '../../use-cases/estimate-refresh.js';
 import { REFRESH_STAGES, refreshMetrics, type RefreshProgress, type RefreshSummary } from '../../use-cases/refresh-metrics.js';
+import { activeFraudModel } from '../../use-cases/score-model.js';
 
 interface RefreshOptions {
   scope: string;
@@ -77,7 +78,7 @@ async function runInline(config: Config, scope: string): Promise<void> {
   const bars = stageBars();
   try {
     const runId = newRunId(new Date());
-    const summary = await refreshMetrics(runtime.db, config.metrics, { runId, jobId: 'cli-inline', scope }, (p) => bars.update(p));
+    const summary = await refreshMetrics(runtime.db, config.metrics, { runId, jobId: 'cli-inline', scope }, (p) => bars.update(p), activeFraudModel(config));
     bars.stop();
     printSummary(summary);
   } finally {

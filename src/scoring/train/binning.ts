@@ -15,6 +15,12 @@ export interface BinningOptions {
   readonly minBinShare: number;
   /** Smallest bin in rows. */
   readonly minBinCount: number;
+  /**
+   * How missing values score: 'woe' gives them their own bin (when it has minBinCount rows); 'neutral'
+   * gives them WoE 0 (the average). When the same rows miss many features at once (an entity with no
+   * activity of its own), their own bins repeat one piece of evidence in every feature.
+   */
+  readonly missing: 'woe' | 'neutral';
 }
 
 export const BINNING_DEFAULTS: BinningOptions = {
@@ -22,6 +28,7 @@ export const BINNING_DEFAULTS: BinningOptions = {
   maxBins: 6,
   minBinShare: 0.05,
   minBinCount: 20,
+  missing: 'woe',
 };
 
 export interface FittedBin {
@@ -75,6 +82,8 @@ function mergeAt(cells: Cell[], i: number): void {
 }
 
 const rate = (c: Cell) => c.bads / c.count;
+/** Smoothed bad:good odds of a cell: the order of the WoE it gets (WoE falls as it rises), with the same 0.5s. */
+const badOdds = (c: Cell) => (c.bads + 0.5) / (c.count - c.bads + 0.5);
 
 function mergeSmall(cells: Cell[], minCount: number): void {
   for (let i = 0; cells.length > 1 && i < cells.length;) {
@@ -93,11 +102,15 @@ function rateGap(cells: Cell[], i: number): number {
   return Math.abs(rate(cells[i]!) - rate(cells[i + 1]!));
 }
 
-/** Merges until the bad rate rises (riskier) or falls (safer) with the value; returns merges made. */
+/**
+ * Merges until the bad rate rises (riskier) or falls (safer) with the value; returns merges made. The
+ * order is that of the smoothed odds, which the WoE follows exactly: two all-bad bins of different
+ * sizes would otherwise tie on the raw rate and still get WoEs out of order.
+ */
 function makeMonotone(cells: Cell[], direction: 'riskier' | 'safer'): number {
   let merges = 0;
   const violates = (i: number) =>
-    direction === 'riskier' ? rate(cells[i]!) > rate(cells[i + 1]!) : rate(cells[i]!) < rate(cells[i + 1]!);
+    direction === 'riskier' ? badOdds(cells[i]!) > badOdds(cells[i + 1]!) : badOdds(cells[i]!) < badOdds(cells[i + 1]!);
   for (let i = 0; i < cells.length - 1;) {
     if (violates(i)) {
       mergeAt(cells, i);
@@ -152,7 +165,7 @@ export function fitBinning(
     woe: woe(c.count - c.bads, c.bads, G, B),
   }));
   if (bins.length === 0) bins.push({ min: null, max: null, count: 0, bads: 0, woe: 0 });
-  const stableMissing = missCount >= opts.minBinCount;
+  const stableMissing = opts.missing === 'woe' && missCount >= opts.minBinCount;
   const missing = {
     count: missCount,
     bads: missBads,

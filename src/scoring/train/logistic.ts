@@ -38,8 +38,6 @@ export function solve(A: number[][], b: number[]): number[] {
   return M.map((row, i) => row[n]! / row[i]!);
 }
 
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
 /** Fits α, β on rows `x` (n × k) and 0/1 outcomes `y`. The intercept is not penalised. */
 export function fitLogistic(
   x: ReadonlyArray<readonly number[]>,
@@ -47,27 +45,47 @@ export function fitLogistic(
   options: Partial<LogisticOptions> = {},
 ): LogisticFit {
   const opts = { ...LOGISTIC_DEFAULTS, ...options };
+  const n = x.length;
   const k = x[0]?.length ?? 0;
-  const w = new Array<number>(k + 1).fill(0);
+  const d = k + 1;
+  // design matrix with the intercept column, row-major, once: the iterations allocate nothing per row
+  const z = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    z[i * d] = 1;
+    const row = x[i]!;
+    for (let j = 0; j < k; j++) z[i * d + 1 + j] = row[j]!;
+  }
+  const w = new Float64Array(d);
+  const H = new Float64Array(d * d);
+  const g = new Float64Array(d);
   let iterations = 0;
   let converged = false;
   while (iterations < opts.maxIterations && !converged) {
-    const H = Array.from({ length: k + 1 }, () => new Array<number>(k + 1).fill(0));
-    const g = new Array<number>(k + 1).fill(0);
-    x.forEach((row, i) => {
-      const z = [1, ...row];
-      const p = sigmoid(z.reduce((s, v, j) => s + v * w[j]!, 0));
+    H.fill(0);
+    g.fill(0);
+    for (let i = 0; i < n; i++) {
+      const o = i * d;
+      let eta = 0;
+      for (let a = 0; a < d; a++) eta += z[o + a]! * w[a]!;
+      const p = 1 / (1 + Math.exp(-eta));
       const r = p * (1 - p);
-      for (let a = 0; a <= k; a++) {
-        g[a]! += (y[i]! - p) * z[a]!;
-        for (let b = 0; b <= k; b++) H[a]![b]! += r * z[a]! * z[b]!;
+      const e = y[i]! - p;
+      for (let a = 0; a < d; a++) {
+        const za = z[o + a]!;
+        g[a]! += e * za;
+        const rza = r * za;
+        for (let b = a; b < d; b++) H[a * d + b]! += rza * z[o + b]!;
       }
-    });
-    for (let a = 1; a <= k; a++) {
-      H[a]![a]! += opts.ridge * x.length;
-      g[a]! -= opts.ridge * x.length * w[a]!;
     }
-    const step = solve(H, g);
+    for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) H[a * d + b] = H[b * d + a]!;
+    for (let a = 1; a < d; a++) {
+      H[a * d + a]! += opts.ridge * n;
+      g[a]! -= opts.ridge * n * w[a]!;
+    }
+    const step = solve(
+      Array.from({ length: d }, (_, a) => Array.from(H.subarray(a * d, (a + 1) * d))),
+      Array.from(g),
+    );
     let maxStep = 0;
     step.forEach((s, j) => {
       w[j]! += s;
@@ -76,5 +94,5 @@ export function fitLogistic(
     iterations++;
     converged = maxStep < opts.tolerance;
   }
-  return { intercept: w[0]!, coefficients: w.slice(1), iterations, converged };
+  return { intercept: w[0]!, coefficients: Array.from(w.subarray(1)), iterations, converged };
 }

@@ -1,4 +1,5 @@
 /** Renders a validation report as one self-contained HTML page with SVG charts (a pure string function). */
+import type { CommitteeSection } from './committee.js';
 import type { GroupStats } from './fairness.js';
 import { escapeXml, svgChart } from './svg-charts.js';
 import type { ValidationReport } from './validation-report.js';
@@ -87,6 +88,32 @@ function fairnessTable(segment: string, groups: readonly GroupStats[]): string {
   return `<h3>By ${escapeXml(segment)}</h3><table><tr><th>group</th><th>n</th><th>bad rate</th><th>approval rate</th><th>average score</th><th>approval ratio to best</th></tr>${rows}</table>`;
 }
 
+function committeeHtml(c: CommitteeSection, r: ValidationReport): string {
+  const cv = c.crossValidated;
+  const best = cv.bestSignal;
+  const compare = [
+    [`this model (${r.modelVersion}) on the sample`, `${f3(r.auc)} (${f3(r.aucCi95.low)}–${f3(r.aucCi95.high)})`],
+    [`its training procedure, ${cv.k}-fold cross-validated (seed ${cv.seed})`, `${f3(cv.auc)} (${f3(cv.ci95.low)}–${f3(cv.ci95.high)})`],
+    [`built-in model ${c.builtIn.version}`, `${f3(c.builtIn.auc)} (${f3(c.builtIn.ci95.low)}–${f3(c.builtIn.ci95.high)})`],
+    [best ? `best single signal: ${best.feature}` : 'best single signal', best ? f3(best.auc) : '–'],
+  ]
+    .map(([k, v]) => `<tr><th>${escapeXml(k!)}</th><td>${escapeXml(v!)}</td></tr>`)
+    .join('');
+  const verdict = cv.beatsBestSignal ? 'beats its best single signal (within 0.01)' : 'does NOT beat its best single signal';
+  const ivs = c.informationValues
+    .map((f) => `<tr><td>${escapeXml(f.feature)}</td><td>${f.iv === null ? escapeXml(`no data (${f.dropped ?? ''})`) : f.iv.toFixed(3)}</td><td>${f.inModel ? 'yes' : ''}</td></tr>`)
+    .join('');
+  const mono = c.monotonicity
+    .map((m) => `<tr${m.ok ? '' : ' class="flag"'}><td>${escapeXml(m.feature)}</td><td>${m.pointsMove}</td><td>${m.expected}</td><td>${m.ok ? 'ok' : '⚑ review'}</td></tr>`)
+    .join('');
+  return `<h2>For the credit committee</h2><p>AUC with bootstrap 95% intervals. The cross-validated figure trains a model on each K−1 folds by the same procedure and scores the held-out fold: it is what to expect on new entities. The procedure ${verdict}.</p>
+<table>${compare}</table>
+<h3>Monotonicity</h3><p>Points per bin should move one way along a feature, the way of its known risk direction (safer = more points as the value grows).</p>
+<table><tr><th>feature</th><th>points move</th><th>expected</th><th>check</th></tr>${mono}</table>
+<h3>Information values</h3><p>Of each feature's monotone WoE binning on the sample: under 0.02 useless, 0.02–0.1 weak, 0.1–0.3 medium, over 0.3 strong.</p>
+<table><tr><th>feature</th><th>IV</th><th>in the model</th></tr>${ivs}</table>`;
+}
+
 export function renderValidationHtml(r: ValidationReport): string {
   const summary = [
     ['rows (good / bad)', `${r.counts.rows} (${r.counts.goods} / ${r.counts.bads})`],
@@ -110,6 +137,7 @@ export function renderValidationHtml(r: ValidationReport): string {
 <div class="charts">${rocSvg(r)}${histogramSvg(r)}${calibrationSvg(r)}</div>
 <h2>Fairness review</h2><p>Approval = PD at or under the limit cut-off. Groups whose approval rate is under 0.8 of the best group's are flagged for review.</p>
 ${fairness}
+${r.committee ? committeeHtml(r.committee, r) : ''}
 </body></html>
 `;
 }

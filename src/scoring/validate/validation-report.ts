@@ -1,5 +1,6 @@
 /** The validation report of a model on a labelled sample: the figures the HTML report draws, as JSON. */
 import type { Rng } from '../rng.js';
+import type { CommitteeSection } from './committee.js';
 import { fairnessBySegment, type GroupStats, type ScoredOutcome } from './fairness.js';
 import {
   auc,
@@ -23,6 +24,8 @@ export interface ValidationInput {
   readonly previousScores: readonly number[] | null;
   readonly pdCutoff: number;
   readonly segments: readonly string[];
+  /** Cross-validated figures, information values, monotonicity and comparisons, when computed. */
+  readonly committee?: CommitteeSection;
 }
 
 export interface ScoreHistogram {
@@ -47,6 +50,7 @@ export interface ValidationReport {
   readonly calibration: readonly CalibrationBin[];
   readonly histogram: ScoreHistogram;
   readonly fairness: Readonly<Record<string, readonly GroupStats[]>>;
+  readonly committee: CommitteeSection | null;
 }
 
 /** Histogram of scores by outcome in `bins` equal-width bins over the observed range. */
@@ -97,5 +101,6 @@ export function buildValidationReport(input: ValidationInput, rng: Rng): Validat
     fairness: Object.fromEntries(
       input.segments.map((s) => [s, fairnessBySegment(input.rows, s, input.pdCutoff)]),
     ),
+    committee: input.committee ?? null,
   };
 }

@@ -54,6 +54,14 @@ describe('scoring/train', () => {
     assert.ok(Math.abs(fit.coefficients[0]! - 2) < 0.25, String(fit.coefficients[0]));
   });
 
+  it('keeps the WoE monotone when two bins are all bad (their smoothed odds, not their raw rates, set the order)', () => {
+    const values = [...Array<number>(60).fill(0), ...Array<number>(40).fill(1), ...Array<number>(20).fill(2)];
+    const bad = values.map((v, i) => v > 0 || i % 3 === 0);
+    const b = fitBinning(values, bad, 'riskier');
+    for (let i = 1; i < b.bins.length; i++) assert.ok(b.bins[i]!.woe <= b.bins[i - 1]!.woe, JSON.stringify(b.bins));
+    assert.equal(b.bins.length, 2, 'the two all-bad bins are one');
+  });
+
   it('bins monotonically in the known risk direction', () => {
     const rows = sample(3000, 11);
     const b = fitBinning(
