@@ -28,19 +28,17 @@ export async function hasRunInService(db: Database): Promise<boolean> {
 }
 
 /**
- * Open loans whose borrower or lender is among `ids`, and loans whose money (as run `runId` traced it)
- * passed through one of them; sorted.
+ * Open loans whose borrower or lender is among `ids`, and loans whose money (as a run in service traced
+ * it, full or scoped) passed through one of them; sorted.
  */
-export async function listTouchedOpenLoans(db: Database, ids: readonly string[], runId: string | null, chunk = 10_000): Promise<string[]> {
+export async function listTouchedOpenLoans(db: Database, ids: readonly string[], chunk = 10_000): Promise<string[]> {
   const found = new Set<string>();
   for (let i = 0; i < ids.length; i += chunk) {
     for (const r of await db.readRows<{ loanId: string }>(Q.touched, { ids: ids.slice(i, i + chunk) })) found.add(r.loanId);
   }
-  if (runId !== null) {
-    const touched = new Set(ids);
-    for (const r of await db.readRows<{ loanId: string; entities: string[] }>(Q.flowEntities, { runId })) {
-      if (r.entities.some((id) => touched.has(id))) found.add(r.loanId);
-    }
+  const touched = new Set(ids);
+  for (const r of await db.readRows<{ loanId: string; entities: string[] }>(Q.flowEntities)) {
+    if (r.entities.some((id) => touched.has(id))) found.add(r.loanId);
   }
   return [...found].sort();
 }

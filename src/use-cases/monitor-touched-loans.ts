@@ -20,7 +20,6 @@ import {
   listTouchedOpenLoans,
 } from '../db/monitoring-facts-repository.js';
 import { writeLoanMonitoring } from '../db/monitoring-repository.js';
-import { getCurrentRun } from '../db/signals-repository.js';
 import type { RecordType } from '../ingest/record-types.js';
 import { getLogger } from '../logging/logger.js';
 import { findDisbursement } from '../monitoring/disbursement.js';
@@ -131,8 +130,7 @@ export class TouchedLoansObserver implements LoadObserver {
     if (!(await hasRunInService(this.db))) return;
     const asOf = this.clock();
     const budget = Math.max(this.opts.minBudgetMs ?? 10_000, (this.opts.budgetFactor ?? 0.25) * (asOf - (this.startedAt ?? asOf)));
-    const current = await getCurrentRun(this.db, '');
-    const loans = await listTouchedOpenLoans(this.db, ids, current?.id ?? null);
+    const loans = await listTouchedOpenLoans(this.db, ids);
     for (const [k, loanId] of loans.entries()) {
       if (this.clock() - asOf > budget) {
         this.deferred = loans.length - k;
