@@ -10,6 +10,8 @@
 #   env     print the KEY=VALUE lines for what is running now, starting nothing
 #
 # Environment knobs:
+#   CREDITGRAPH_LOCAL_DIR  state folder of this instance (default .local): with another
+#                        NEO4J_BOLT_PORT, an independent second Neo4j (jars shared)
 #   NEO4J_URI            use this Neo4j; do not start one
 #   NEO4J_USER           default neo4j (a local server always uses neo4j)
 #   NEO4J_PASSWORD       default creditgraph-dev
@@ -26,16 +28,20 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
-LOCAL="$ROOT/.local"
+# CREDITGRAPH_LOCAL_DIR: where this instance keeps its state (default .local); a second folder with
+# another NEO4J_BOLT_PORT gives an independent Neo4j (tests of stop/start and of the bulk importer use
+# one). The Neo4j jars and tools are always cached in the project's .local and shared.
+LOCAL="${CREDITGRAPH_LOCAL_DIR:-$ROOT/.local}"
+JAR_CACHE="$ROOT/.local/neo4j"
 ENV_FILE="$LOCAL/services.env"
 
 NEO4J_SRC="$SCRIPT_DIR/neo4j"
 NEO4J_HOME_DIR="$LOCAL/neo4j"
-NEO4J_LIB="$NEO4J_HOME_DIR/lib"
+NEO4J_LIB="$JAR_CACHE/lib"
 NEO4J_CONF_DIR="$NEO4J_HOME_DIR/conf"
 NEO4J_DATA="$NEO4J_HOME_DIR/data"
 NEO4J_LOGS="$NEO4J_HOME_DIR/logs"
-NEO4J_TOOLS="$NEO4J_HOME_DIR/tools"
+NEO4J_TOOLS="$JAR_CACHE/tools"
 NEO4J_PIDFILE="$NEO4J_HOME_DIR/neo4j.pid"
 NEO4J_LOG="$NEO4J_LOGS/neo4j.log"        # Neo4j's user log
 NEO4J_CONSOLE="$NEO4J_LOGS/console.log"  # the JVM's stdout/stderr
@@ -103,7 +109,7 @@ neo4j_resolve_jars() {
   if neo4j_jars_ready; then return 0; fi
   command -v mvn >/dev/null || die "mvn not found; it is needed once to fetch the Neo4j jars"
   info "resolving Neo4j jars with Maven (first use only) ..."
-  local tmp="$NEO4J_HOME_DIR/lib.tmp"
+  local tmp="$JAR_CACHE/lib.tmp"
   rm -rf "$tmp"
   mkdir -p "$tmp"
   mkdir -p "$NEO4J_LOGS"
