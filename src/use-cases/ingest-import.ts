@@ -90,11 +90,14 @@ const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : null)
 export async function getImportStatus(config: Config, id: string): Promise<ImportStatus> {
   const queue = createIngestQueue(config.redis);
   try {
+    // the state first, then the job: a job read before its state could be seen active with no counts
+    // yet and then reported completed
+    const state = await queue.getJobState(id);
     const job = await queue.getJob(id);
-    if (!job) throw new NotFoundError('import', id);
+    if (!job || state === 'unknown') throw new NotFoundError('import', id);
     return {
       id,
-      state: await job.getState(),
+      state,
       type: job.data.type,
       file: job.data.fileName,
       progress: job.progress,

@@ -33,14 +33,14 @@ function randomGraph(seed: number, bad: (i: number) => boolean): TestGraph {
 }
 
 describe('metrics refresh survives a worker killed during write-back', function () {
-  this.timeout(90000);
+  this.timeout(240_000); // a hang guard: two worker start-ups and a run on a loaded machine
   const prefix = uniquePrefix('mfault');
   const queuePrefix = prefix.replace(/-$/, '');
   const workerEnv = {
     QUEUE_PREFIX: queuePrefix,
     METRICS_LOCK_MS: '2000', // short, so the killed worker's job is recovered soon; renewed while the analytics thread runs
     METRICS_STALLED_MS: '1000',
-    METRICS_WRITE_BATCH_ROWS: '10',
+    METRICS_WRITE_BATCH_ROWS: '50', // 60 batches: a kill lands mid-write
     METRICS_SCHEDULE_ENABLED: 'false',
   };
   const children: ChildProcess[] = [];
