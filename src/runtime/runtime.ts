@@ -30,7 +30,16 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   setLogLevel(config.log.level);
   const db = createDatabase(config.neo4j);
   const redis = createRedis(config.redis);
-  redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  // one line when Redis goes away and one when it is back, not one per reconnection attempt
+  let redisDown = false;
+  redis.on('error', (err) => {
+    if (!redisDown) log.warn({ err: err.message }, 'Redis connection lost: reconnecting in the background');
+    redisDown = true;
+  });
+  redis.on('ready', () => {
+    if (redisDown) log.info('Redis connection back');
+    redisDown = false;
+  });
   try {
     if (options.applySchema !== false) {
       const n = await applySchema(db);

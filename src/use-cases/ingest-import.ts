@@ -14,6 +14,7 @@ import { NotFoundError } from '../errors/app-error.js';
 import type { FileFormat } from '../ingest/record-reader.js';
 import type { RecordType } from '../ingest/record-types.js';
 import { createIngestQueue, enqueueImport, newImportId, type IngestJob } from '../queue/ingest-producer.js';
+import { producerConnection, withQueue } from '../queue/connection.js';
 
 export interface ImportRequest {
   readonly type: RecordType;
@@ -71,9 +72,9 @@ export async function startImport(
     throw error;
   }
   const job: IngestJob = { ...request, path, rejectsPath: join(dir, `${id}.rejects.ndjson`) };
-  const queue = createIngestQueue(config.redis);
+  const queue = createIngestQueue(config.redis, undefined, producerConnection(config.redis));
   try {
-    await enqueueImport(queue, id, job);
+    await withQueue(() => enqueueImport(queue, id, job));
   } catch (error) {
     await unlink(path).catch(() => {});
     throw error;
@@ -88,13 +89,13 @@ const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : null)
 
 /** The status of import `id`; NotFoundError when no such job exists (or it has been pruned). */
 export async function getImportStatus(config: Config, id: string): Promise<ImportStatus> {
-  const queue = createIngestQueue(config.redis);
+  const queue = createIngestQueue(config.redis, undefined, producerConnection(config.redis));
   try {
-    const job = await queue.getJob(id);
+    const job = await withQueue(() => queue.getJob(id));
     if (!job) throw new NotFoundError('import', id);
     return {
       id,
-      state: await job.getState(),
+      state: await withQueue(() => job.getState()),
       type: job.data.type,
       file: job.data.fileName,
       progress: job.progress,
