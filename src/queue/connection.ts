@@ -62,16 +62,61 @@ export function watchQueueErrors<Q extends { on(event: 'error', listener: (error
 
 const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|Connection is closed|Stream isn't writeable|enableOfflineQueue|MaxRetriesPerRequest|connect ETIMEDOUT/i;
 
+/** How long a request path waits for one queue call before answering 503 (ms). */
+export const QUEUE_CALL_MS = 3000;
+
 /**
- * Runs a queue call, turning a Redis connection failure into UpstreamError (503 + Retry-After at the API)
- * whose message names no host; other errors pass through.
+ * Runs a queue call bounded by `timeoutMs`, turning a Redis connection failure or a Redis that does not
+ * answer into UpstreamError (503 + Retry-After at the API) whose message names no host; other errors
+ * pass through. An abandoned call finishes (or fails) in the background and is ignored.
  */
-export async function withQueue<T>(work: () => Promise<T>): Promise<T> {
+export async function withQueue<T>(work: () => Promise<T>, timeoutMs = QUEUE_CALL_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const running = work();
+  running.catch(() => undefined);
   try {
-    return await work();
+    return await Promise.race([
+      running,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new UpstreamError('redis', `Redis did not answer within ${timeoutMs} ms: jobs cannot be queued or read now; retry later`)), timeoutMs);
+      }),
+    ]);
   } catch (error) {
     const text = `${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`;
     if (error instanceof UpstreamError || !CONNECTION_FAILURE.test(text)) throw error;
     throw new UpstreamError('redis', 'Redis does not answer: jobs cannot be queued or read now; retry later', error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Closes a short-lived Queue handle; one whose Redis does not answer is disconnected after `timeoutMs`. */
+export async function closeQueue(queue: { close(): Promise<void>; disconnect(): Promise<void> }, timeoutMs = QUEUE_CALL_MS): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closing = queue.close().catch(() => undefined);
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+  try {
+    if ((await Promise.race([closing, late])) === 'late') await queue.disconnect().catch(() => undefined);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs `work` on a short-lived Queue handle (bounded like withQueue) and closes the handle: awaited after
+ * success, in the background after a failure (so a Redis that does not answer does not delay the 503).
+ */
+export async function usingQueue<Q extends { close(): Promise<void>; disconnect(): Promise<void> }, T>(
+  queue: Q,
+  work: (queue: Q) => Promise<T>,
+): Promise<T> {
+  let ok = false;
+  try {
+    const result = await withQueue(() => work(queue));
+    ok = true;
+    return result;
+  } finally {
+    const closing = closeQueue(queue);
+    if (ok) await closing;
   }
 }

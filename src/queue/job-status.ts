@@ -1,7 +1,7 @@
 /** Status of a job of any creditgraph queue, for GET /v1/jobs/:id and the CLI. */
 import { Queue } from 'bullmq';
 import type { Config } from '../config/index.js';
-import { producerConnection, watchQueueErrors } from './connection.js';
+import { producerConnection, usingQueue, watchQueueErrors } from './connection.js';
 import { QUEUE_NAMES } from './names.js';
 
 export interface JobStatus {
@@ -25,9 +25,9 @@ const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : null)
 export async function getJobStatus(config: Config['redis'], id: string, queues: readonly string[] = [QUEUE_NAMES.metrics, QUEUE_NAMES.ingest]): Promise<JobStatus | null> {
   for (const name of queues) {
     const queue = watchQueueErrors(new Queue(name, { connection: producerConnection(config), prefix: config.prefix }));
-    try {
-      const job = await queue.getJob(id);
-      if (!job) continue;
+    const status = await usingQueue(queue, async (q): Promise<JobStatus | null> => {
+      const job = await q.getJob(id);
+      if (!job) return null;
       return {
         id: String(job.id),
         queue: name,
@@ -42,9 +42,8 @@ export async function getJobStatus(config: Config['redis'], id: string, queues: 
         processedAt: iso(job.processedOn),
         finishedAt: iso(job.finishedOn),
       };
-    } finally {
-      await queue.close();
-    }
+    });
+    if (status) return status;
   }
   return null;
 }

@@ -14,7 +14,7 @@ import { NotFoundError } from '../errors/app-error.js';
 import type { FileFormat } from '../ingest/record-reader.js';
 import type { RecordType } from '../ingest/record-types.js';
 import { createIngestQueue, enqueueImport, newImportId, type IngestJob } from '../queue/ingest-producer.js';
-import { producerConnection, withQueue } from '../queue/connection.js';
+import { producerConnection, usingQueue } from '../queue/connection.js';
 
 export interface ImportRequest {
   readonly type: RecordType;
@@ -74,12 +74,10 @@ export async function startImport(
   const job: IngestJob = { ...request, path, rejectsPath: join(dir, `${id}.rejects.ndjson`) };
   const queue = createIngestQueue(config.redis, undefined, producerConnection(config.redis));
   try {
-    await withQueue(() => enqueueImport(queue, id, job));
+    await usingQueue(queue, (q) => enqueueImport(q, id, job));
   } catch (error) {
     await unlink(path).catch(() => {});
     throw error;
-  } finally {
-    await queue.close();
   }
   return id;
 }
@@ -90,25 +88,25 @@ const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : null)
 /** The status of import `id`; NotFoundError when no such job exists (or it has been pruned). */
 export async function getImportStatus(config: Config, id: string): Promise<ImportStatus> {
   const queue = createIngestQueue(config.redis, undefined, producerConnection(config.redis));
-  try {
-    const job = await withQueue(() => queue.getJob(id));
-    if (!job) throw new NotFoundError('import', id);
-    return {
-      id,
-      state: await withQueue(() => job.getState()),
-      type: job.data.type,
-      file: job.data.fileName,
-      progress: job.progress,
-      attemptsMade: job.attemptsMade,
-      counts: job.returnvalue ?? null,
-      failedReason: job.failedReason || null,
-      rejects: { sample: await readSample(job.data.rejectsPath, SAMPLE), sampleLimit: SAMPLE },
-      createdAt: iso(job.timestamp),
-      finishedAt: iso(job.finishedOn),
-    };
-  } finally {
-    await queue.close();
-  }
+  const found = await usingQueue(queue, async (q) => {
+    const job = await q.getJob(id);
+    return job ? { job, state: await job.getState() } : undefined;
+  });
+  if (!found) throw new NotFoundError('import', id);
+  const { job, state } = found;
+  return {
+    id,
+    state,
+    type: job.data.type,
+    file: job.data.fileName,
+    progress: job.progress,
+    attemptsMade: job.attemptsMade,
+    counts: job.returnvalue ?? null,
+    failedReason: job.failedReason || null,
+    rejects: { sample: await readSample(job.data.rejectsPath, SAMPLE), sampleLimit: SAMPLE },
+    createdAt: iso(job.timestamp),
+    finishedAt: iso(job.finishedOn),
+  };
 }
 
 async function readSample(path: string, limit: number): Promise<unknown[]> {
