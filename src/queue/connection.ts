@@ -10,6 +10,9 @@ import { getLogger } from '../logging/logger.js';
 
 const log = getLogger('queue');
 
+/** How long a request path waits for one queue call (or a producer's connection) before answering 503 (ms). */
+export const QUEUE_CALL_MS = 1500;
+
 /** Connection options handed to every Queue, Worker and QueueEvents. */
 export function bullConnection(config: Config['redis']): ConnectionOptions {
   return { url: config.url, maxRetriesPerRequest: null, enableOfflineQueue: true };
@@ -17,11 +20,11 @@ export function bullConnection(config: Config['redis']): ConnectionOptions {
 
 /**
  * Connection options of a short-lived producer (one request's Queue: enqueue a job, read a job's status).
- * Fails fast instead of waiting for Redis: no offline queue, one connection attempt within 2 s and no
+ * Fails fast instead of waiting for Redis: no offline queue, one connection attempt within QUEUE_CALL_MS and no
  * reconnection (BullMQ waits for a connection that retries until it is ready, so a request would hang).
  */
 export function producerConnection(config: Config['redis']): ConnectionOptions {
-  return { url: config.url, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, retryStrategy: () => null };
+  return { url: config.url, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: QUEUE_CALL_MS, retryStrategy: () => null };
 }
 
 /** A plain ioredis client that fails fast (readiness checks, rate limiting, audit counters). */
@@ -61,9 +64,6 @@ export function watchQueueErrors<Q extends { on(event: 'error', listener: (error
 }
 
 const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|Connection is closed|Stream isn't writeable|enableOfflineQueue|MaxRetriesPerRequest|connect ETIMEDOUT/i;
-
-/** How long a request path waits for one queue call before answering 503 (ms). */
-export const QUEUE_CALL_MS = 3000;
 
 /**
  * Runs a queue call bounded by `timeoutMs`, turning a Redis connection failure or a Redis that does not

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
-import { getLogger } from '../../logging/logger.js';
+import { getLogger, type Logger } from '../../logging/logger.js';
 import { redactRequestUrl } from '../../logging/redact.js';
 
 const QUIET = new Set(['/healthz', '/metrics']);
@@ -21,9 +21,10 @@ export function serializeResponse(res: ServerResponse): Record<string, unknown> 
   return { statusCode: res.statusCode };
 }
 
-export function requestLog(): RequestHandler {
+/** The request-log middleware (`logger`: the `http` module logger unless a benchmark passes its own). */
+export function requestLog(logger: Logger = getLogger('http')): RequestHandler {
   return pinoHttp({
-    logger: getLogger('http'),
+    logger,
     genReqId: (_req, res) => String((res as ServerResponse & { locals?: { requestId?: string } }).locals?.requestId ?? ''),
     autoLogging: { ignore: (req) => QUIET.has(req.url ?? '') },
     // raw objects in, so the default serializers (which copy every header) never run
