@@ -28,6 +28,9 @@ export const REDACT_PATHS: readonly string[] = [
   'config.neo4j.password',
   'identifiers.hmacKey',
   'config.identifiers.hmacKey',
+  // an ioredis error carries the failed command with its arguments (AUTH's are the password)
+  'err.command',
+  'err.cause.command',
 ];
 
 /** `scheme://user:pass@host` → `scheme://user:[redacted]@host` (also a bare `:pass@`). */
