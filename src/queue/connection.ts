@@ -11,7 +11,7 @@ import { getLogger } from '../logging/logger.js';
 const log = getLogger('queue');
 
 /** How long a request path waits for one queue call (or a producer's connection) before answering 503 (ms). */
-export const QUEUE_CALL_MS = 1500;
+export const QUEUE_CALL_MS = 3000;
 
 /** Connection options handed to every Queue, Worker and QueueEvents. */
 export function bullConnection(config: Config['redis']): ConnectionOptions {

@@ -46,7 +46,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       log.info({ statements: n }, 'schema applied');
     }
   } catch (error) {
-    await Promise.allSettled([db.close(), redis.quit()]);
+    await Promise.allSettled([db.close(), closeRedis(redis)]);
     throw error;
   }
   // after every ingest load: the touched entities' features, recomputed and stored with the run in service
@@ -63,7 +63,13 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       closed = true;
       removeTouchedHook();
       removeLoansHook();
-      await Promise.allSettled([db.close(), redis.quit()]);
+      await Promise.allSettled([db.close(), closeRedis(redis)]);
     },
   };
+}
+
+/** QUIT when Redis answers; otherwise drop the connection, so a client still reconnecting stops for good. */
+async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status !== 'ready') return redis.disconnect();
+  await redis.quit().catch(() => redis.disconnect());
 }
