@@ -73,6 +73,25 @@ describe('API when Redis goes down and comes back (private redis-server)', funct
     assert.doesNotMatch(text, new RegExp(`${REDIS_PORT}|127\\.0\\.0\\.1|ECONNREFUSED`));
   }
 
+  /** An app over the same runtime with a limit of 2 a minute: 5 calls meet a 429 with Retry-After. */
+  async function assertRateLimited(): Promise<void> {
+    const config = testConfig({ REDIS_URL: redis.url, RATE_LIMIT_PER_MINUTE: '2', SCORE_TIMEOUT_MS: '10000' });
+    limited = await listen(createApp({ config, db: app.runtime.db, redis: app.runtime.redis }), '127.0.0.1', 0, 2000);
+    const statuses: number[] = [];
+    // 5 calls at 2 a minute: even split by a minute boundary, one window sees a third call
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${limited.url}/v1/entities/${p}good/score`, { headers: { authorization: `Bearer ${app.keys.lender}`, ...purpose } });
+      statuses.push(res.status);
+      if (res.status === 429) assert.ok(Number(res.headers.get('retry-after')) > 0);
+      await res.arrayBuffer();
+    }
+    assert.ok(statuses.includes(429), statuses.join(','));
+    assert.deepEqual(statuses.slice(0, 2), [200, 200]);
+    assert.ok(statuses.every((s) => s === 200 || s === 429), statuses.join(','));
+    await limited.close();
+    limited = undefined;
+  }
+
   it('with Redis up: ready, scores answer, a metrics run is queued', async () => {
     const ready = await readiness();
     assert.equal(ready.status, 200, JSON.stringify(ready.body));
@@ -81,6 +100,7 @@ describe('API when Redis goes down and comes back (private redis-server)', funct
     await assertServing();
     const run = await app.request('/v1/metrics/runs', { method: 'POST', body: JSON.stringify({ scope: p }) });
     assert.equal(run.status, 202, await run.clone().text());
+    await assertRateLimited(); // counted in Redis
   });
 
   it('with Redis down: scores and exploration answer 200, /readyz is degraded, queueing answers 503', async () => {
@@ -113,21 +133,7 @@ describe('API when Redis goes down and comes back (private redis-server)', funct
   });
 
   it('with Redis down: the per-key rate limit is still enforced, per process', async () => {
-    const config = testConfig({ REDIS_URL: redis.url, RATE_LIMIT_PER_MINUTE: '2', SCORE_TIMEOUT_MS: '10000' });
-    limited = await listen(createApp({ config, db: app.runtime.db, redis: app.runtime.redis }), '127.0.0.1', 0, 2000);
-    const statuses: number[] = [];
-    // 5 calls at 2 a minute: even split by a minute boundary, one window sees a third call
-    for (let i = 0; i < 5; i++) {
-      const res = await fetch(`${limited.url}/v1/entities/${p}good/score`, { headers: { authorization: `Bearer ${app.keys.lender}`, ...purpose } });
-      statuses.push(res.status);
-      if (res.status === 429) assert.ok(Number(res.headers.get('retry-after')) > 0);
-      await res.arrayBuffer();
-    }
-    assert.ok(statuses.includes(429), statuses.join(','));
-    assert.deepEqual(statuses.slice(0, 2), [200, 200]);
-    assert.ok(statuses.every((s) => s === 200 || s === 429), statuses.join(','));
-    await limited.close();
-    limited = undefined;
+    await assertRateLimited();
   });
 
   it('with Redis back: ready again and jobs are queued, without a restart', async () => {

@@ -2,7 +2,8 @@
  * The per-key rate limit: a fixed one-minute window counted in Redis, shared by every API process. When
  * Redis does not answer, requests are not failed: the window is counted in this process instead (so with
  * N API processes a key may make up to N × the limit while Redis is down), `/readyz` says so, and Redis
- * is tried again at most once a second until it answers.
+ * is probed in the background at most once a second until it answers: only the request that finds Redis
+ * stalled waits (at most REDIS_ANSWER_MS), none after it.
  */
 import type { Redis } from 'ioredis';
 import { RateLimitedError } from '../../errors/app-error.js';
@@ -27,6 +28,7 @@ export class RateLimiter {
   private local = new Map<string, number>();
   private localWindow = -1;
   private failedUntil = 0;
+  private probing = false;
   private fallback: { reason: string; since: string } | undefined;
 
   constructor(
@@ -53,27 +55,34 @@ export class RateLimiter {
   /** The window's count in Redis, or undefined when Redis cannot count it now. */
   private async countInRedis(keyId: string, window: number, now: number): Promise<number | undefined> {
     if (this.redis.status !== 'ready') return this.fail(now, `Redis connection is ${this.redis.status}`);
-    if (now < this.failedUntil) return undefined;
-    const counter = `${this.prefix}:ratelimit:${keyId}:${window}`;
-    let timer: NodeJS.Timeout | undefined;
+    if (this.fallback) {
+      // no request waits on a Redis that failed: one probe in the background at most once a second
+      if (now >= this.failedUntil && !this.probing) this.probe(now);
+      return undefined;
+    }
     try {
-      const count = await Promise.race([
-        this.redis.incr(counter),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${REDIS_ANSWER_MS} ms`)), REDIS_ANSWER_MS);
-        }),
-      ]);
+      const counter = `${this.prefix}:ratelimit:${keyId}:${window}`;
+      const count = await withinMs(this.redis.incr(counter), REDIS_ANSWER_MS);
       if (count === 1) void this.redis.expire(counter, 120).catch(() => undefined);
-      if (this.fallback) {
-        log.info({ since: this.fallback.since }, 'Redis answers again: rate limits are shared again');
-        this.fallback = undefined;
-      }
       return count;
     } catch (error) {
       return this.fail(now, (error as Error).message);
-    } finally {
-      clearTimeout(timer);
     }
+  }
+
+  private probe(now: number): void {
+    this.probing = true;
+    this.failedUntil = now + RETRY_REDIS_MS;
+    withinMs(this.redis.ping(), REDIS_ANSWER_MS).then(
+      () => {
+        this.probing = false;
+        if (this.fallback) log.info({ since: this.fallback.since }, 'Redis answers again: rate limits are shared again');
+        this.fallback = undefined;
+      },
+      () => {
+        this.probing = false;
+      },
+    );
   }
 
   private fail(now: number, reason: string): undefined {
@@ -93,5 +102,20 @@ export class RateLimiter {
     const count = (this.local.get(keyId) ?? 0) + 1;
     this.local.set(keyId, count);
     return count;
+  }
+}
+
+/** `work`, or a rejection after `ms`. */
+async function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
 }
