@@ -82,3 +82,33 @@ try {
   await db.close();
   redis.disconnect();
 }
+
+// Redis: gone (nothing listens) and stalled (a TCP proxy pauses every connection to the shared Redis).
+// Scores keep answering (per-process rate limit); queueing answers 503; /readyz answers 200 degraded.
+const redisTarget = new URL(testConfig().redis.url);
+const redisProxy = await startTcpProxy(redisTarget.hostname, Number(redisTarget.port || 6379));
+const prefix = `bench-resilience-${process.pid}`;
+for (const fault of ['gone', 'stalled'] as const) {
+  const redisApp = await startTestApp({
+    REDIS_URL: fault === 'gone' ? 'redis://127.0.0.1:1' : `redis://127.0.0.1:${redisProxy.port}`,
+    QUEUE_PREFIX: prefix,
+  });
+  try {
+    await timed(() => redisApp.request('/v1/entities/bench-resilience-none/score', { role: 'lender' }), 404);
+    if (fault === 'stalled') redisProxy.setMode('stall');
+    const lines: Array<[string, () => Promise<Response>, number]> = [
+      ['GET score', () => redisApp.request('/v1/entities/bench-resilience-none/score', { role: 'lender' }), 404],
+      ['POST metrics/runs', () => redisApp.request('/v1/metrics/runs', { method: 'POST', body: JSON.stringify({ scope: prefix }) }), 503],
+      ['GET /readyz', () => fetch(`${redisApp.url}/readyz`), 200],
+    ];
+    for (const [name, run, expect] of lines) {
+      const ms: number[] = [];
+      for (let i = 0; i < requests; i++) ms.push(await timed(run, expect));
+      console.log(`redis ${fault.padEnd(8)} ${name.padEnd(18)} ${expect} after ${summary(ms)}`);
+    }
+  } finally {
+    redisProxy.setMode('pass');
+    await redisApp.close();
+  }
+}
+await redisProxy.close();

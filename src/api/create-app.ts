@@ -3,10 +3,9 @@
  * in-process on port 0.
  */
 import express, { type Express, type Router } from 'express';
-import { pinoHttp } from 'pino-http';
-import { getLogger } from '../logging/logger.js';
 import type { AppDeps } from './deps.js';
 import { requestId } from './middleware/request-id.js';
+import { requestLog } from './middleware/request-log.js';
 import { errorHandler, notFoundHandler } from './middleware/problem.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { exploreRoutes } from './routes/explore-routes.js';
@@ -36,14 +35,7 @@ export function createApp(deps: AppDeps, routes: readonly RouteFactory[] = ROUTE
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.use(
-    pinoHttp({
-      logger: getLogger('http'),
-      genReqId: (_req, res) => String(res.locals?.requestId ?? ''),
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    }),
-  );
+  app.use(requestLog());
   for (const route of routes) app.use(route(deps));
   app.use(notFoundHandler());
   app.use(errorHandler());

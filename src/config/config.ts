@@ -3,9 +3,13 @@
  * Only this module reads `process.env`; everything else receives a `Config`.
  */
 import { z } from 'zod';
+import { redactUrlCredentials, SECRET_NAME } from '../logging/redact.js';
 
 /** The development default of IDENTIFIER_HMAC_KEY: public, so refused outside development and test. */
 export const DEV_IDENTIFIER_HMAC_KEY = 'creditgraph-dev-identifier-key (not a secret)';
+
+/** The development default of NEO4J_PASSWORD (what scripts/services.sh sets): public, so refused with NODE_ENV=production. */
+export const DEV_NEO4J_PASSWORD = 'creditgraph-dev';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -18,7 +22,7 @@ export const ENV_SCHEMA = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'a bolt:// or neo4j:// URI').default('bolt://127.0.0.1:7687'),
   NEO4J_USER: z.string().min(1).default('neo4j'),
-  NEO4J_PASSWORD: z.string().min(8, 'at least 8 characters (Neo4j 5 requires it)').default('creditgraph-dev'),
+  NEO4J_PASSWORD: z.string().min(8, 'at least 8 characters (Neo4j 5 requires it)').default(DEV_NEO4J_PASSWORD),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_CONNECT_TIMEOUT_MS: int(100, 120000).default(2000),
   NEO4J_READ_TIMEOUT_MS: int(100, 86_400_000).default(60_000),
@@ -137,8 +141,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0]);
-      const shown = /PASSWORD|SECRET|HMAC_KEY/.test(key) ? '(hidden)' : JSON.stringify(source[key]);
-      return `${key}=${shown}: ${i.message}`;
+      return `${key}=${shownValue(key, source[key])}: ${i.message}`;
     });
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
@@ -146,15 +149,35 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   return deepFreeze(toConfig(parsed.data));
 }
 
-/** Public development defaults of secrets are accepted only with NODE_ENV development or test. */
+/**
+ * A value as a config error may show it: secrets (passwords, HMAC keys, any *_SECRET…) never, and
+ * credentials inside URLs (redis://user:pass@host) replaced.
+ */
+function shownValue(key: string, value: string | undefined): string {
+  if (SECRET_NAME.test(key)) return '(hidden)';
+  return redactUrlCredentials(JSON.stringify(value));
+}
+
+/**
+ * Public development defaults of secrets: the identifier HMAC key is accepted only with NODE_ENV
+ * development or test, the Neo4j password not with NODE_ENV=production. The message names the
+ * variable, never the value.
+ */
 function refuseDevelopmentSecrets(e: Env): void {
-  if (e.NODE_ENV === 'development' || e.NODE_ENV === 'test') return;
-  if (e.IDENTIFIER_HMAC_KEY === DEV_IDENTIFIER_HMAC_KEY) {
-    throw new ConfigError(
-      `invalid configuration:\n  IDENTIFIER_HMAC_KEY: the development default is refused with NODE_ENV=${e.NODE_ENV}; ` +
+  const problems: string[] = [];
+  if (e.NODE_ENV === 'production' && e.NEO4J_PASSWORD === DEV_NEO4J_PASSWORD) {
+    problems.push(
+      'NEO4J_PASSWORD: the development default is refused with NODE_ENV=production; set the password of a ' +
+        'Neo4j user of this deployment (at least 8 characters)',
+    );
+  }
+  if (e.NODE_ENV !== 'development' && e.NODE_ENV !== 'test' && e.IDENTIFIER_HMAC_KEY === DEV_IDENTIFIER_HMAC_KEY) {
+    problems.push(
+      `IDENTIFIER_HMAC_KEY: the development default is refused with NODE_ENV=${e.NODE_ENV}; ` +
         'set a secret of at least 16 characters (e.g. `openssl rand -hex 32`), and keep it: identifiers are keyed by it',
     );
   }
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
 }
 
 function toConfig(e: Env): Config {

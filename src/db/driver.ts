@@ -126,7 +126,7 @@ export class Database {
     try {
       await session.run(Q.ping, {}, { timeout: timeoutMs });
     } catch (error) {
-      throw new UpstreamError('neo4j', `Neo4j does not answer: ${(error as Error).message}`, error);
+      throw new UpstreamError('neo4j', `Neo4j does not answer (${codeOf(error)})`, error);
     } finally {
       await session.close();
     }
@@ -142,9 +142,18 @@ const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.Client
 function wrapError(error: unknown): unknown {
   const code = (error as { code?: string }).code;
   if (code && UNAVAILABLE.has(code)) {
-    return new UpstreamError('neo4j', `Neo4j is unavailable: ${(error as Error).message}`, error);
+    return new UpstreamError('neo4j', `Neo4j is unavailable (${code}); retry later`, error);
   }
   return error;
+}
+
+/**
+ * The driver's error code, for messages that reach clients: the driver's text names internal hosts and
+ * ports, so it stays in the cause (logged by the server).
+ */
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code ? code : 'no answer';
 }
 
 /** Builds the Database facade from config. */

@@ -4,12 +4,15 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type Logger, type Level } from 'pino';
+import { REDACT_PATHS, REDACTED } from './redact.js';
 
 const context = new AsyncLocalStorage<{ requestId: string }>();
 
 const root: Logger = pino({
   level: 'info',
   base: { service: 'creditgraph' },
+  // no secret in any line: request serializers log no headers; these paths are removed if anything else does
+  redact: { paths: [...REDACT_PATHS], censor: REDACTED },
   mixin: () => {
     const store = context.getStore();
     return store ? { reqId: store.requestId } : {};

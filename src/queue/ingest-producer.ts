@@ -3,11 +3,11 @@
  * retried or stalled job re-runs the whole file, which is safe because loading is idempotent.
  */
 import { randomBytes } from 'node:crypto';
-import { Queue, type JobsOptions } from 'bullmq';
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { Config } from '../config/index.js';
 import type { FileFormat } from '../ingest/record-reader.js';
 import type { RecordType } from '../ingest/record-types.js';
-import { bullConnection } from './connection.js';
+import { bullConnection, watchQueueErrors } from './connection.js';
 import { QUEUE_NAMES } from './names.js';
 
 export const IMPORT_JOB = 'import';
@@ -32,11 +32,13 @@ export const IMPORT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { count: 500 },
 };
 
+/** A handle on the ingest queue; a request path passes `producerConnection` (fails fast while Redis is down). */
 export function createIngestQueue(
   config: Config['redis'],
   name: string = QUEUE_NAMES.ingest,
+  connection: ConnectionOptions = bullConnection(config),
 ): Queue<IngestJob> {
-  return new Queue<IngestJob>(name, { connection: bullConnection(config), prefix: config.prefix });
+  return watchQueueErrors(new Queue<IngestJob>(name, { connection, prefix: config.prefix }));
 }
 
 /** A new import id: `imp-<UTC yyyymmddThhmmss>-<4 random bytes hex>` (also the job id). */

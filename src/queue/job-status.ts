@@ -1,7 +1,7 @@
 /** Status of a job of any creditgraph queue, for GET /v1/jobs/:id and the CLI. */
 import { Queue } from 'bullmq';
 import type { Config } from '../config/index.js';
-import { bullConnection } from './connection.js';
+import { producerConnection, usingQueue, watchQueueErrors } from './connection.js';
 import { QUEUE_NAMES } from './names.js';
 
 export interface JobStatus {
@@ -24,10 +24,10 @@ const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : null)
 /** Looks the id up in the metrics and ingest queues (ids are unique per queue); null when absent. */
 export async function getJobStatus(config: Config['redis'], id: string, queues: readonly string[] = [QUEUE_NAMES.metrics, QUEUE_NAMES.ingest]): Promise<JobStatus | null> {
   for (const name of queues) {
-    const queue = new Queue(name, { connection: bullConnection(config), prefix: config.prefix });
-    try {
-      const job = await queue.getJob(id);
-      if (!job) continue;
+    const queue = watchQueueErrors(new Queue(name, { connection: producerConnection(config), prefix: config.prefix }));
+    const status = await usingQueue(queue, async (q): Promise<JobStatus | null> => {
+      const job = await q.getJob(id);
+      if (!job) return null;
       return {
         id: String(job.id),
         queue: name,
@@ -42,9 +42,8 @@ export async function getJobStatus(config: Config['redis'], id: string, queues: 
         processedAt: iso(job.processedOn),
         finishedAt: iso(job.finishedOn),
       };
-    } finally {
-      await queue.close();
-    }
+    });
+    if (status) return status;
   }
   return null;
 }

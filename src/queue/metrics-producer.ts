@@ -4,9 +4,9 @@
  * requested while another for the same scope is waiting or running returns that job (deduplication).
  */
 import { randomBytes } from 'node:crypto';
-import { Queue, type Job, type JobsOptions } from 'bullmq';
+import { Queue, type ConnectionOptions, type Job, type JobsOptions } from 'bullmq';
 import type { Config } from '../config/index.js';
-import { bullConnection } from './connection.js';
+import { bullConnection, watchQueueErrors } from './connection.js';
 import { QUEUE_NAMES } from './names.js';
 
 export const REFRESH_JOB = 'refresh';
@@ -30,8 +30,16 @@ export const REFRESH_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { count: 200 },
 };
 
-export function createMetricsQueue(config: Config['redis'], name: string = QUEUE_NAMES.metrics): Queue<MetricsJob> {
-  return new Queue<MetricsJob>(name, { connection: bullConnection(config), prefix: config.prefix });
+/**
+ * A handle on the metrics queue. `connection` defaults to one that waits for Redis (workers' start-up); a
+ * request path passes `producerConnection` so it fails fast while Redis is down.
+ */
+export function createMetricsQueue(
+  config: Config['redis'],
+  name: string = QUEUE_NAMES.metrics,
+  connection: ConnectionOptions = bullConnection(config),
+): Queue<MetricsJob> {
+  return watchQueueErrors(new Queue<MetricsJob>(name, { connection, prefix: config.prefix }));
 }
 
 /** A new run id: `run-<UTC yyyymmddThhmmss>-<4 random bytes hex>`. */

@@ -30,14 +30,23 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   setLogLevel(config.log.level);
   const db = createDatabase(config.neo4j);
   const redis = createRedis(config.redis);
-  redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  // one line when Redis goes away and one when it is back, not one per reconnection attempt
+  let redisDown = false;
+  redis.on('error', (err) => {
+    if (!redisDown) log.warn({ err: err.message }, 'Redis connection lost: reconnecting in the background');
+    redisDown = true;
+  });
+  redis.on('ready', () => {
+    if (redisDown) log.info('Redis connection back');
+    redisDown = false;
+  });
   try {
     if (options.applySchema !== false) {
       const n = await applySchema(db);
       log.info({ statements: n }, 'schema applied');
     }
   } catch (error) {
-    await Promise.allSettled([db.close(), redis.quit()]);
+    await Promise.allSettled([db.close(), closeRedis(redis)]);
     throw error;
   }
   // after every ingest load: the touched entities' features, recomputed and stored with the run in service
@@ -54,7 +63,13 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       closed = true;
       removeTouchedHook();
       removeLoansHook();
-      await Promise.allSettled([db.close(), redis.quit()]);
+      await Promise.allSettled([db.close(), closeRedis(redis)]);
     },
   };
+}
+
+/** QUIT when Redis answers; otherwise drop the connection, so a client still reconnecting stops for good. */
+async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status !== 'ready') return redis.disconnect();
+  await redis.quit().catch(() => redis.disconnect());
 }

@@ -14,6 +14,7 @@ import { NotFoundError } from '../errors/app-error.js';
 import type { FileFormat } from '../ingest/record-reader.js';
 import type { RecordType } from '../ingest/record-types.js';
 import { createIngestQueue, enqueueImport, newImportId, type IngestJob } from '../queue/ingest-producer.js';
+import { producerConnection, usingQueue } from '../queue/connection.js';
 
 export interface ImportRequest {
   readonly type: RecordType;
@@ -71,14 +72,12 @@ export async function startImport(
     throw error;
   }
   const job: IngestJob = { ...request, path, rejectsPath: join(dir, `${id}.rejects.ndjson`) };
-  const queue = createIngestQueue(config.redis);
+  const queue = createIngestQueue(config.redis, undefined, producerConnection(config.redis));
   try {
-    await enqueueImport(queue, id, job);
+    await usingQueue(queue, (q) => enqueueImport(q, id, job));
   } catch (error) {
     await unlink(path).catch(() => {});
     throw error;
-  } finally {
-    await queue.close();
   }
   return id;
 }
@@ -88,29 +87,29 @@ const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : null)
 
 /** The status of import `id`; NotFoundError when no such job exists (or it has been pruned). */
 export async function getImportStatus(config: Config, id: string): Promise<ImportStatus> {
-  const queue = createIngestQueue(config.redis);
-  try {
-    // the state first, then the job: a job read before its state could be seen active with no counts
-    // yet and then reported completed
-    const state = await queue.getJobState(id);
-    const job = await queue.getJob(id);
-    if (!job || state === 'unknown') throw new NotFoundError('import', id);
-    return {
-      id,
-      state,
-      type: job.data.type,
-      file: job.data.fileName,
-      progress: job.progress,
-      attemptsMade: job.attemptsMade,
-      counts: job.returnvalue ?? null,
-      failedReason: job.failedReason || null,
-      rejects: { sample: await readSample(job.data.rejectsPath, SAMPLE), sampleLimit: SAMPLE },
-      createdAt: iso(job.timestamp),
-      finishedAt: iso(job.finishedOn),
-    };
-  } finally {
-    await queue.close();
-  }
+  const queue = createIngestQueue(config.redis, undefined, producerConnection(config.redis));
+  // the state first, then the job: a job read before its state could be seen active with no counts
+  // yet and then reported completed
+  const found = await usingQueue(queue, async (q) => {
+    const state = await q.getJobState(id);
+    const job = await q.getJob(id);
+    return job && state !== 'unknown' ? { job, state } : undefined;
+  });
+  if (!found) throw new NotFoundError('import', id);
+  const { job, state } = found;
+  return {
+    id,
+    state,
+    type: job.data.type,
+    file: job.data.fileName,
+    progress: job.progress,
+    attemptsMade: job.attemptsMade,
+    counts: job.returnvalue ?? null,
+    failedReason: job.failedReason || null,
+    rejects: { sample: await readSample(job.data.rejectsPath, SAMPLE), sampleLimit: SAMPLE },
+    createdAt: iso(job.timestamp),
+    finishedAt: iso(job.finishedOn),
+  };
 }
 
 async function readSample(path: string, limit: number): Promise<unknown[]> {

@@ -7,17 +7,14 @@ import type { Database } from '../db/driver.js';
 import { NotFoundError } from '../errors/app-error.js';
 import { createMetricsQueue, enqueueRefresh, type EnqueuedRefresh } from '../queue/metrics-producer.js';
 import { getJobStatus, type JobStatus } from '../queue/job-status.js';
+import { producerConnection, usingQueue } from '../queue/connection.js';
 import { getEntitySignals, getRun, listRuns, type EntitySignals, type MetricsRun } from '../db/signals-repository.js';
 import { REFRESH_STAGES, type RefreshStage } from './refresh-metrics.js';
 
 /** Enqueues a refresh (or returns the one already waiting or running for that scope). */
 export async function requestRefresh(config: Config, scope: string, requestedBy: string | undefined, now: Date, queueName?: string): Promise<EnqueuedRefresh> {
-  const queue = createMetricsQueue(config.redis, queueName);
-  try {
-    return await enqueueRefresh(queue, { scope, requestedBy, now });
-  } finally {
-    await queue.close();
-  }
+  const queue = createMetricsQueue(config.redis, queueName, producerConnection(config.redis));
+  return usingQueue(queue, (q) => enqueueRefresh(q, { scope, requestedBy, now }));
 }
 
 /** A run as the API shows it: the stored record, and for a failed run the stage that failed. */

@@ -59,6 +59,9 @@ describe('readiness with a dead Neo4j', () => {
     assert.deepEqual(body.failed, ['neo4j']);
     assert.equal(body.checks.redis.ok, true);
     assert.ok(res.headers.get('retry-after'));
+    // a reason code and a short message, never the driver's error naming the host and port
+    assert.equal(body.checks.neo4j.code, 'neo4j_unreachable');
+    assert.doesNotMatch(JSON.stringify(body), /127\.0\.0\.1|:1\b|ECONNREFUSED|bolt:/);
   });
 });
 

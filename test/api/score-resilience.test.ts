@@ -86,4 +86,33 @@ describe('API /v1 scores when Neo4j stops answering or goes away', () => {
       });
     }
   }
+
+  it('a flood of unknown keys does not evict a known key from the key cache', async () => {
+    await assertAnswers(requests[0].path, requests[0].init); // the lender key known and cached
+    // a few hundred random keys over HTTP (each one looked up in Neo4j once); that the unknown part is
+    // bounded and evicts only unknown keys is shown on the cache itself (test/unit/auth/key-cache.test.ts)
+    const random = Array.from({ length: 300 }, (_, i) => `cg_flood${i}_${Math.random().toString(36).slice(2)}`);
+    for (let i = 0; i < random.length; i += 10) {
+      const statuses = await Promise.all(
+        random.slice(i, i + 10).map(async (key) => {
+          const res = await fetch(`${app.url}${requests[0].path}`, { headers: { authorization: `Bearer ${key}` } });
+          await res.arrayBuffer();
+          return res.status;
+        }),
+      );
+      assert.deepEqual([...new Set(statuses)], [401]);
+    }
+    proxy.setMode('down');
+    try {
+      // Neo4j gone: only a cached answer can authenticate, so the known key still being known shows it was
+      // not evicted (the score read itself then fails: 503, not 401)
+      const res = await app.request(requests[0].path, { role: 'lender' });
+      assert.equal(res.status, 503, await res.text());
+      // the latest unknown keys are remembered too: 401 without asking Neo4j
+      const unknown = await fetch(`${app.url}${requests[0].path}`, { headers: { authorization: `Bearer ${random[random.length - 1]}` } });
+      assert.equal(unknown.status, 401);
+    } finally {
+      proxy.setMode('pass');
+    }
+  });
 });

@@ -47,7 +47,8 @@ export function errorHandler(): ErrorRequestHandler {
     if (err instanceof AppError) {
       if (err instanceof RateLimitedError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
       if (err instanceof UpstreamError) res.setHeader('Retry-After', '5');
-      if (err.httpStatus >= 500) log.warn({ code: err.code, err: err.message }, 'upstream failure');
+      // the cause (a driver's own text, naming hosts) goes to the log, never into the answer
+      if (err.httpStatus >= 500) log.warn({ code: err.code, err: err.message, cause: (err.cause as Error | undefined)?.message }, 'upstream failure');
       return sendProblem(res, err.httpStatus, err.code, err.message, err.details === undefined ? {} : { details: err.details });
     }
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;

@@ -1,16 +1,31 @@
-/** /healthz (the process is up) and /readyz (Neo4j and Redis both answer within 2 s). */
+/**
+ * /healthz (the process is up) and /readyz: ready (200) when Neo4j answers within 2 s and the score path is
+ * warmed up; `degraded` (still 200: scores and exploration answer) when only Redis does not answer, with
+ * the reason (rate limits counted per process, jobs cannot be queued); otherwise 503 with Retry-After.
+ * A failed check carries a reason code and a short message, never the raw driver error.
+ */
 import { Router } from 'express';
 import { z } from 'zod';
 import { pingRedis } from '../../queue/connection.js';
 import type { AppDeps } from '../deps.js';
+import { describeFailure, type CheckResult } from '../readiness.js';
+import { getLogger } from '../../logging/logger.js';
 import { jsonContent } from '../openapi/params.js';
 import { defineRoute, OPENAPI_REGISTRY } from '../openapi/registry.js';
 
-const CHECK = z.object({ ok: z.boolean(), error: z.string().optional() });
+const log = getLogger('readiness');
+
+const CHECK = z.object({
+  ok: z.boolean(),
+  code: z.string().optional().describe('reason code of a failed check, e.g. neo4j_unreachable, redis_timeout'),
+  error: z.string().optional(),
+});
 const READINESS = z.object({
-  status: z.enum(['ready', 'unavailable']),
-  failed: z.array(z.enum(['neo4j', 'redis', 'scoring'])),
+  status: z.enum(['ready', 'degraded', 'unavailable']),
+  failed: z.array(z.enum(['neo4j', 'scoring'])).describe('checks that make the service unavailable (503)'),
+  degraded: z.array(z.enum(['redis'])).describe('checks that failed while serving goes on (200)'),
   checks: z.object({ neo4j: CHECK, redis: CHECK, scoring: CHECK }),
+  rateLimit: z.enum(['redis', 'process']).describe('where per-key rate limits are counted now'),
 });
 
 export const HEALTH_ROUTE = defineRoute(OPENAPI_REGISTRY, {
@@ -30,12 +45,12 @@ export const HEALTH_ROUTE = defineRoute(OPENAPI_REGISTRY, {
 export const READY_ROUTE = defineRoute(OPENAPI_REGISTRY, {
   method: 'get',
   path: '/readyz',
-  summary: 'Readiness: Neo4j and Redis answer within 2 s',
+  summary: 'Readiness: Neo4j answers within 2 s and scores are warmed up; without Redis, degraded',
   tags: ['health'],
   roles: [],
   responses: {
-    200: { description: 'ready', content: jsonContent(READINESS) },
-    503: { description: 'a dependency does not answer (Retry-After: 5)', content: jsonContent(READINESS) },
+    200: { description: 'ready, or degraded (Redis down: scores answer, jobs cannot be queued)', content: jsonContent(READINESS) },
+    503: { description: 'Neo4j does not answer or scores are warming up (Retry-After: 5)', content: jsonContent(READINESS) },
   },
 });
 
@@ -47,20 +62,26 @@ export function healthRoutes(deps: AppDeps): Router {
   router.get(READY_ROUTE.path, async (_req, res) => {
     const [neo4j, redis] = await Promise.allSettled([deps.db.ping(2000), pingRedis(deps.redis, 2000)]);
     const warm = deps.warmUp;
-    const checks = {
-      scoring: !warm || warm.ready ? { ok: true } : { ok: false, error: 'warming up: preparing the score reads' },
-      neo4j:
-        neo4j.status === 'fulfilled' ? { ok: true } : { ok: false, error: (neo4j.reason as Error).message },
-      redis:
-        redis.status === 'fulfilled' ? { ok: true } : { ok: false, error: (redis.reason as Error).message },
+    const checks: Record<'neo4j' | 'redis' | 'scoring', CheckResult> = {
+      scoring: !warm || warm.ready ? { ok: true } : { ok: false, code: 'scoring_warming_up', error: 'warming up: preparing the score reads' },
+      neo4j: checkOf('neo4j', neo4j),
+      redis: checkOf('redis', redis),
     };
-    const failed = Object.entries(checks)
-      .filter(([, c]) => !c.ok)
-      .map(([k]) => k);
-    if (failed.length > 0) res.setHeader('Retry-After', '5');
-    res
-      .status(failed.length ? 503 : 200)
-      .json({ status: failed.length ? 'unavailable' : 'ready', failed, checks });
+    const failed = (['neo4j', 'scoring'] as const).filter((k) => !checks[k].ok);
+    const degraded = checks.redis.ok ? [] : (['redis'] as const);
+    const status = failed.length ? 'unavailable' : degraded.length ? 'degraded' : 'ready';
+    if (failed.length) res.setHeader('Retry-After', '5');
+    if (degraded.length) {
+      checks.redis = { ...checks.redis, error: `${checks.redis.error}: rate limits are counted per process and jobs cannot be queued (503)` };
+    }
+    res.status(failed.length ? 503 : 200).json({ status, failed, degraded, checks, rateLimit: degraded.length ? 'process' : 'redis' });
   });
   return router;
+}
+
+function checkOf(service: 'neo4j' | 'redis', result: PromiseSettledResult<void>): CheckResult {
+  if (result.status === 'fulfilled') return { ok: true };
+  const check = describeFailure(service, result.reason);
+  log.warn({ check: check.code, err: (result.reason as Error)?.message }, 'readiness check failed');
+  return check;
 }

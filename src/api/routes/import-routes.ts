@@ -16,6 +16,7 @@ import { formatOf } from '../../ingest/record-reader.js';
 import { getImportStatus, startImport } from '../../use-cases/ingest-import.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../middleware/auth.js';
+import { requireRedis } from '../middleware/require-redis.js';
 import { gzipVerifier } from '../../ingest/gzip-guard.js';
 import { declaredLengthLimit, limitBytes, onClientAbort, UploadAbortedError } from '../middleware/upload-limit.js';
 import {
@@ -118,12 +119,15 @@ function importRequest(upload: Upload) {
 export function importRoutes(deps: AppDeps): Router {
   const router = Router();
   const admin = requireRole(deps, 'admin');
+  const redis = requireRedis(deps);
   const maxBytes = deps.config.ingest.uploadMaxBytes;
   const maxDecompressed = deps.config.ingest.maxDecompressedBytes;
 
   router.post(
     IMPORT_ROUTE.path,
     admin,
+    // no upload is read while Redis is down: it could not be queued
+    requireRedis(deps, { unreadBody: true }),
     declaredLengthLimit(maxBytes),
     IMPORT_ROUTE.validate,
     async (req, res) => {
@@ -152,7 +156,7 @@ export function importRoutes(deps: AppDeps): Router {
     },
   );
 
-  router.get(IMPORT_STATUS_ROUTE.path, admin, IMPORT_STATUS_ROUTE.validate, async (_req, res) => {
+  router.get(IMPORT_STATUS_ROUTE.path, admin, redis, IMPORT_STATUS_ROUTE.validate, async (_req, res) => {
     res.json(await getImportStatus(deps.config, IMPORT_STATUS_ROUTE.input(res).params.id));
   });
 

@@ -17,6 +17,7 @@ import {
 } from '../../use-cases/metrics-runs.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../middleware/auth.js';
+import { requireRedis } from '../middleware/require-redis.js';
 import {
   JOB_SCHEMA,
   REFRESH_BODY,
@@ -93,10 +94,12 @@ export function metricsRoutes(deps: AppDeps): Router {
   const router = Router();
   const admin = requireRole(deps, 'admin');
   const analyst = requireRole(deps, 'analyst', 'admin');
+  const redis = requireRedis(deps);
 
   router.post(
     REFRESH_ROUTE.path,
     admin,
+    redis,
     express.json({ limit: '10kb' }),
     REFRESH_ROUTE.validate,
     async (_req, res) => {
@@ -128,7 +131,7 @@ export function metricsRoutes(deps: AppDeps): Router {
     },
   );
 
-  router.get(JOB_ROUTE.path, analyst, JOB_ROUTE.validate, async (_req, res) => {
+  router.get(JOB_ROUTE.path, analyst, redis, JOB_ROUTE.validate, async (_req, res) => {
     res.json(await getJob(deps.config, JOB_ROUTE.input(res).params.id));
   });
 

@@ -16,6 +16,7 @@ import { Router, type RequestHandler } from 'express';
 import { openBoardQueues } from '../../queue/board-queues.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../middleware/auth.js';
+import { requireRedis } from '../middleware/require-redis.js';
 import { defineRoute, OPENAPI_REGISTRY } from '../openapi/registry.js';
 import { documentRoute } from '../openapi/registry.js';
 import { z } from 'zod';
@@ -97,6 +98,6 @@ export function queueBoardRoutes(deps: AppDeps): Router {
       .end();
   });
   // a plain function in front of the board keeps its inner routes out of the route table (documented above)
-  router.use(QUEUE_BOARD_PATH, keyFromCookie(), admin, lazyBoard(deps));
+  router.use(QUEUE_BOARD_PATH, keyFromCookie(), admin, requireRedis(deps), lazyBoard(deps));
   return router;
 }

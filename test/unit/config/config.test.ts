@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../../src/config/index.js';
-import { DEV_IDENTIFIER_HMAC_KEY } from '../../../src/config/config.js';
+import { DEV_IDENTIFIER_HMAC_KEY, DEV_NEO4J_PASSWORD } from '../../../src/config/config.js';
 import { parseEnvFile } from '../../../src/config/services-env.js';
 
 describe('config', () => {
@@ -47,11 +47,40 @@ describe('config', () => {
       (err: unknown) => err instanceof ConfigError && /IDENTIFIER_HMAC_KEY: the development default is refused/.test(err.message),
     );
     const secret = 'a-real-secret-of-32-characters!!';
-    assert.equal(loadConfig({ NODE_ENV: 'production', IDENTIFIER_HMAC_KEY: secret }).identifiers.hmacKey, secret);
+    const password = 'a-production-password';
+    assert.equal(loadConfig({ NODE_ENV: 'production', IDENTIFIER_HMAC_KEY: secret, NEO4J_PASSWORD: password }).identifiers.hmacKey, secret);
     assert.throws(
       () => loadConfig({ IDENTIFIER_HMAC_KEY: 'short-one' }),
       (err: unknown) =>
         err instanceof ConfigError && /IDENTIFIER_HMAC_KEY=\(hidden\): at least 16/.test(err.message) && !/short-one/.test(err.message),
+    );
+  });
+
+  it('refuses the development Neo4j password with NODE_ENV=production, naming the variable and not the value', () => {
+    const secret = 'a-real-secret-of-32-characters!!';
+    assert.equal(loadConfig({}).neo4j.password, DEV_NEO4J_PASSWORD);
+    assert.equal(loadConfig({ NODE_ENV: 'test' }).neo4j.password, DEV_NEO4J_PASSWORD);
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', IDENTIFIER_HMAC_KEY: secret }),
+      (err: unknown) =>
+        err instanceof ConfigError &&
+        /NEO4J_PASSWORD: the development default is refused with NODE_ENV=production/.test(err.message) &&
+        !err.message.includes(DEV_NEO4J_PASSWORD) &&
+        !err.message.includes(secret),
+    );
+    // both refusals at once, so an operator fixes them in one go
+    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /NEO4J_PASSWORD: [^\n]+\n\s+IDENTIFIER_HMAC_KEY: /);
+  });
+
+  it('never shows a secret value or URL credentials in a config error', () => {
+    assert.throws(
+      () => loadConfig({ NEO4J_PASSWORD: 'short', REDIS_URL: 'http://user:hunter2-secret@cache:6379', PORT: 'x' }),
+      (err: unknown) =>
+        err instanceof ConfigError &&
+        /NEO4J_PASSWORD=\(hidden\): at least 8/.test(err.message) &&
+        err.message.includes('REDIS_URL="http://user:[redacted]@cache:6379"') &&
+        !err.message.includes('hunter2-secret') &&
+        !err.message.includes('"short"'),
     );
   });
 
