@@ -13,8 +13,11 @@ export interface TestApp {
   readonly url: string;
   readonly runtime: Runtime;
   readonly keys: Readonly<Record<Role, string>>;
-  /** fetch against the app with the given role's key (or none). */
-  request(path: string, init?: RequestInit & { role?: Role | 'none' }): Promise<Response>;
+  /**
+   * fetch against the app with the given role's key (or none) and X-Purpose `purpose` (default 'testing',
+   * one of the default AUDIT_PURPOSES; null sends none).
+   */
+  request(path: string, init?: RequestInit & { role?: Role | 'none'; purpose?: string | null }): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -35,9 +38,10 @@ export async function startTestApp(
     runtime,
     keys,
     request: (path, init = {}) => {
-      const { role = 'admin', ...rest } = init;
+      const { role = 'admin', purpose = 'testing', ...rest } = init;
       const headers = new Headers(rest.headers);
       if (role !== 'none') headers.set('authorization', `Bearer ${keys[role]}`);
+      if (purpose !== null && !headers.has('x-purpose')) headers.set('x-purpose', purpose);
       if (rest.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
       return fetch(server.url + path, { ...rest, headers });
     },
