@@ -92,13 +92,21 @@ export function profileForRole<P extends WithMetrics>(role: Role, profile: P): P
   return { ...profile, metrics: ownMetrics(profile.metrics) };
 }
 
-interface SignalsLike extends WithMetrics {
-  readonly community: { readonly id: number } | null;
+interface CommunityNumbers {
+  readonly size: number;
+  readonly bad: number;
+  readonly defaultRate: number;
+  readonly risk: number;
 }
 
-/** An entity's signals (GET /v1/metrics/entities/:id) as `role` may see them: no community id. */
+interface SignalsLike extends WithMetrics {
+  readonly community: CommunityNumbers | null;
+}
+
+/** An entity's signals (GET /v1/metrics/entities/:id) as `role` may see them: its community's numbers, not which one. */
 export function signalsForRole<S extends SignalsLike>(role: Role, signals: S): S {
   if (seesThirdParties(role)) return signals;
-  const community = signals.community ? (({ id: _id, ...rest }) => rest)(signals.community) : null;
+  const c = signals.community;
+  const community = c ? { size: c.size, bad: c.bad, defaultRate: c.defaultRate, risk: c.risk } : null;
   return { ...signals, metrics: ownMetrics(signals.metrics), community } as S;
 }

@@ -7,7 +7,7 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 import { ValidationError } from '../../errors/app-error.js';
-import { auditTrailOf } from '../../use-cases/score-audit.js';
+import { auditTrailOf, type AuditTrail } from '../../use-cases/score-audit.js';
 import type { AppDeps } from '../deps.js';
 import { apiKeyOf } from './auth.js';
 
@@ -59,7 +59,12 @@ export async function auditRead(deps: AppDeps, req: Request, res: Response, read
     status: statusOf(entityId),
     requestId,
   }));
-  await auditTrailOf(deps.db, { timeoutMs: Math.max(deps.config.scoring.timeoutMs, 1000) }).append(events);
+  await auditTrailFor(deps).append(events);
+}
+
+/** The audit trail of the app: deps.audit, or the one of its database. */
+export function auditTrailFor(deps: AppDeps): AuditTrail {
+  return deps.audit ?? auditTrailOf(deps.db, { timeoutMs: Math.max(deps.config.scoring.timeoutMs, 1000) });
 }
 
 /** Audits the read, then answers `body` as JSON (never unaudited). */

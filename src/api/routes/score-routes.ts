@@ -11,11 +11,10 @@
 import express, { Router, type Request, type Response } from 'express';
 import { AppError, NotFoundError } from '../../errors/app-error.js';
 import type { AuditCursor } from '../../db/audit-repository.js';
-import { auditTrailOf } from '../../use-cases/score-audit.js';
 import { scoreEntities } from '../../use-cases/score-entities.js';
 import { getEntity } from '../../use-cases/score-get-entity.js';
 import type { AppDeps } from '../deps.js';
-import { auditRead, requirePurpose, sendAudited } from '../middleware/audit.js';
+import { auditRead, auditTrailFor, requirePurpose, sendAudited } from '../middleware/audit.js';
 import { apiKeyOf, requireRole } from '../middleware/auth.js';
 import { profileForRole, scoreForRole } from '../../auth/visible-to-role.js';
 import {
@@ -150,7 +149,7 @@ export function scoreRoutes(deps: AppDeps): Router {
 
   router.get(AUDIT_ROUTE.path, requireRole(deps, 'admin'), AUDIT_ROUTE.validate, async (_req, res) => {
     const q = AUDIT_ROUTE.input(res).query;
-    const page = await auditTrailOf(deps.db).list({
+    const page = await auditTrailFor(deps).list({
       keyId: q.keyId ?? null,
       entityId: q.entityId ?? null,
       fromMs: q.from ? Date.parse(q.from) : null,

@@ -78,7 +78,7 @@ describe('visible-to-role: privacy by role', () => {
   });
 
   it('drops the community id and path from signals for the lender', () => {
-    const signals = { id: 'E-1', metrics: { exposure: 0.3, nearestBad: 'B-9' }, community: { id: 17, size: 40, bad: 3, defaultRate: 0.07, risk: 0.1 } };
+    const signals = { id: 'E-1', metrics: { exposure: 0.3, nearestBad: 'B-9' }, community: { id: 17, key: 'run-1:17', size: 40, bad: 3, defaultRate: 0.07, risk: 0.1 } };
     const seen = signalsForRole('lender', signals);
     assert.deepEqual(seen.community, { size: 40, bad: 3, defaultRate: 0.07, risk: 0.1 });
     assert.deepEqual(seen.metrics, { exposure: 0.3 });
