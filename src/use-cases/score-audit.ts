@@ -4,8 +4,8 @@
  * is answered only once its events are durable. A failed or late commit fails every request of the
  * batch (UpstreamError, 503): nothing is answered unaudited, nothing is buffered past a failure.
  *
- * Batching is adaptive (as a database's log group commit): while one commit is in flight the next batch
- * fills; when it ends, everything pending is committed at once. An idle trail commits on the next turn
+ * Batching is adaptive (as a database's log group commit): while `maxInFlight` commits run the next
+ * batch fills; when one ends, everything pending is committed at once. An idle trail commits on the next turn
  * of the event loop, so a lone request waits for one write and no timer.
  */
 import { randomUUID } from 'node:crypto';
@@ -28,9 +28,11 @@ export interface AuditOptions {
   readonly windowMs: number;
   /** A commit not finished after this long fails its requests (ms). */
   readonly timeoutMs: number;
+  /** Commits in flight at once; the next batch fills while they run. */
+  readonly maxInFlight: number;
 }
 
-const DEFAULTS: AuditOptions = { windowMs: 0, timeoutMs: 5000 };
+const DEFAULTS: AuditOptions = { windowMs: 0, timeoutMs: 5000, maxInFlight: 2 };
 
 export type AuditInput = Omit<AuditEvent, 'id' | 'at'> & { readonly at?: string };
 
@@ -55,7 +57,7 @@ function openBatch(): Batch {
 export class AuditTrail {
   private open: Batch | null = null;
   private scheduled = false;
-  private inFlight: Promise<void> | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
   private readonly opts: AuditOptions;
   /** Commits and events written since start (for benchmarks and logs). */
   readonly stats = { commits: 0, events: 0, failures: 0 };
@@ -83,7 +85,7 @@ export class AuditTrail {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.inFlight) return; // the commit in flight picks the batch up when it ends
+    if (this.scheduled || this.inFlight.size >= this.opts.maxInFlight) return; // a commit ending picks the batch up
     this.scheduled = true;
     const go = () => {
       this.scheduled = false;
@@ -95,12 +97,13 @@ export class AuditTrail {
 
   private commitOpen(): void {
     const batch = this.open;
-    if (!batch || this.inFlight) return;
+    if (!batch || this.inFlight.size >= this.opts.maxInFlight) return;
     this.open = null;
-    this.inFlight = this.write(batch).finally(() => {
-      this.inFlight = null;
+    const commit: Promise<void> = this.write(batch).finally(() => {
+      this.inFlight.delete(commit);
       if (this.open) this.commitOpen();
     });
+    this.inFlight.add(commit);
   }
 
   private async write(batch: Batch): Promise<void> {
@@ -120,9 +123,9 @@ export class AuditTrail {
 
   /** Waits until everything appended so far is committed (or failed). */
   async flush(): Promise<void> {
-    while (this.open || this.inFlight) {
-      if (this.open && !this.inFlight) this.commitOpen();
-      await (this.inFlight ?? Promise.resolve());
+    while (this.open || this.inFlight.size > 0) {
+      this.commitOpen();
+      await Promise.all([...this.inFlight]);
     }
   }
 
