@@ -61,7 +61,7 @@ try {
   const url = `${server.url}/v1/entities/${encodeURIComponent(hub.id)}/network?depth=${values.depth}&limit=${values.limit}`;
   const call = async () => {
     const t = performance.now();
-    const res = await fetch(url, { headers: { authorization: `Bearer ${key.key}` } });
+    const res = await fetch(url, { headers: { authorization: `Bearer ${key.key}`, 'x-purpose': 'testing' } });
     const body = (await res.json()) as { nodes: unknown[]; edges: unknown[]; attributes: { cut: { nodes: number; edges: number } } };
     if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body)}`);
     return { ms: performance.now() - t, body };

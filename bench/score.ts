@@ -41,7 +41,7 @@ try {
     const t = performance.now();
     const res = await app.request(`/v1/entities/${encodeURIComponent(pick(i))}/score`, {
       role: 'lender',
-      headers: { 'x-purpose': 'bench' },
+      headers: { 'x-purpose': 'testing' },
     });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`status ${res.status}`);

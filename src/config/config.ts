@@ -10,6 +10,8 @@ export const DEV_IDENTIFIER_HMAC_KEY = 'creditgraph-dev-identifier-key (not a se
 
 /** The development default of NEO4J_PASSWORD (what scripts/services.sh sets): public, so refused with NODE_ENV=production. */
 export const DEV_NEO4J_PASSWORD = 'creditgraph-dev';
+/** The purposes a request may state in X-Purpose unless AUDIT_PURPOSES says otherwise. */
+export const DEFAULT_AUDIT_PURPOSES = ['credit_decision', 'account_review', 'fraud_investigation', 'monitoring', 'testing'] as const;
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -57,6 +59,11 @@ export const ENV_SCHEMA = z.object({
   SCORE_TIMEOUT_MS: int(100, 60000).default(1500),
   SERVING_SCOPE: z.string().max(200).default(''),
   RATE_LIMIT_PER_MINUTE: int(1, 1000000).default(600),
+  AUDIT_PURPOSES: z
+    .string()
+    .regex(/^\s*[A-Za-z0-9_-]+(\s*,\s*[A-Za-z0-9_-]+)*\s*$/, 'a comma-separated list of purposes (letters, digits, _ and -)')
+    .default(DEFAULT_AUDIT_PURPOSES.join(','))
+    .transform((v) => [...new Set(v.split(',').map((p) => p.trim()))]),
   ALERT_EXPOSURE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   ALERT_COMMUNITY_RISK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
   ALERT_FRAUD_RISK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
@@ -72,6 +79,8 @@ export interface Config {
   readonly env: Env['NODE_ENV'];
   readonly http: { readonly host: string; readonly port: number; readonly shutdownTimeoutMs: number; readonly rateLimitPerMinute: number };
   readonly log: { readonly level: Env['LOG_LEVEL'] };
+  /** Reads of entity data must state one of these purposes (X-Purpose); each read is audited before it is answered. */
+  readonly audit: { readonly purposes: readonly string[] };
   readonly neo4j: {
     readonly uri: string;
     readonly user: string;
@@ -185,6 +194,7 @@ function toConfig(e: Env): Config {
     env: e.NODE_ENV,
     http: { host: e.HOST, port: e.PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS, rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE },
     log: { level: e.LOG_LEVEL },
+    audit: { purposes: e.AUDIT_PURPOSES },
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

@@ -1,6 +1,7 @@
 /**
- * The audit trail of score requests: (:AuditEvent {id, keyId, role, entityId, at, purpose, route, status,
- * requestId}) nodes in Neo4j, appended in batches, read newest first with filters.
+ * The audit trail of reads of entity data: (:AuditEvent {id, keyId, role, entityId, at, purpose, kind,
+ * route, status, requestId}) nodes in Neo4j, appended in batches (one UNWIND a commit), read newest
+ * first with filters and a cursor.
  */
 import neo4j from 'neo4j-driver';
 import { defineQueries } from './cypher-loader.js';
@@ -19,11 +20,19 @@ export interface AuditEvent {
   readonly entityId: string;
   /** ISO-8601. */
   readonly at: string;
-  /** The X-Purpose header ('' when absent). */
+  /** The X-Purpose header (one of AUDIT_PURPOSES). */
   readonly purpose: string;
+  /** What was read: score, profile, signals, network, paths, search, community, ring, alert, loan-monitoring… */
+  readonly kind: string;
   readonly route: string;
   readonly status: number;
   readonly requestId: string;
+}
+
+/** Where a page ends: the next page starts strictly after this event (newest first). */
+export interface AuditCursor {
+  readonly atMs: number;
+  readonly id: string;
 }
 
 export interface AuditFilter {
@@ -32,6 +41,13 @@ export interface AuditFilter {
   readonly fromMs: number | null;
   readonly toMs: number | null;
   readonly limit: number;
+  readonly after?: AuditCursor | null;
+}
+
+export interface AuditPage {
+  readonly events: AuditEvent[];
+  /** The cursor of the next page, or null when this one is the last. */
+  readonly next: AuditCursor | null;
 }
 
 export async function appendAuditEvents(db: Database, events: readonly AuditEvent[]): Promise<number> {
@@ -41,8 +57,20 @@ export async function appendAuditEvents(db: Database, events: readonly AuditEven
   return row?.written ?? 0;
 }
 
-export async function listAuditEvents(db: Database, f: AuditFilter): Promise<AuditEvent[]> {
-  return db.readRows<AuditEvent>(Q.list, { ...f, limit: neo4j.int(f.limit) });
+/** One page of events newest first (one more is read to know whether another page follows). */
+export async function listAuditEvents(db: Database, f: AuditFilter): Promise<AuditPage> {
+  const rows = await db.readRows<AuditEvent>(Q.list, {
+    keyId: f.keyId,
+    entityId: f.entityId,
+    fromMs: f.fromMs,
+    toMs: f.toMs,
+    afterMs: f.after?.atMs ?? null,
+    afterId: f.after?.id ?? null,
+    limit: neo4j.int(f.limit + 1),
+  });
+  const events = rows.slice(0, f.limit);
+  const last = events[events.length - 1];
+  return { events, next: rows.length > f.limit && last ? { atMs: Date.parse(last.at), id: last.id } : null };
 }
 
 export async function deleteAuditEventsOfKey(db: Database, keyId: string): Promise<number> {

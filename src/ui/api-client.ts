@@ -1,6 +1,8 @@
 /**
  * The web view's HTTP client: same-origin calls to /v1 with the analyst API key, which is entered once
- * and kept in localStorage. Problem responses become ApiError with the server's code and detail.
+ * and kept in localStorage, and the purpose of the read (X-Purpose, audited with every entity the answer
+ * names): fraud_investigation for exploration, monitoring for loan monitoring. Problem responses become
+ * ApiError with the server's code and detail.
  */
 const KEY_STORAGE = 'creditgraph.apiKey';
 
@@ -23,10 +25,15 @@ export function storeKey(key: string): void {
   localStorage.setItem(KEY_STORAGE, key.trim());
 }
 
-/** GET a JSON resource; throws ApiError on a non-2xx answer. */
-export async function apiGet<T>(path: string): Promise<T> {
+/** Why the web view reads entity data (one of the server's default AUDIT_PURPOSES). */
+export type Purpose = 'fraud_investigation' | 'monitoring' | 'account_review';
+
+/** GET a JSON resource, stating `purpose`; throws ApiError on a non-2xx answer. */
+export async function apiGet<T>(path: string, purpose: Purpose = 'fraud_investigation'): Promise<T> {
   const key = storedKey();
-  const res = await fetch(path, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+  const headers: Record<string, string> = { 'x-purpose': purpose };
+  if (key) headers.authorization = `Bearer ${key}`;
+  const res = await fetch(path, { headers });
   const text = await res.text();
   const body = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) {

@@ -72,7 +72,7 @@ export async function showList(list: HTMLElement, tab: ListTab, onOpen: (item: L
   list.replaceChildren();
   try {
     const [path, query] = PATHS[tab];
-    const body = await apiGet<Listed>(withQuery(path, { ...query, runId: runOfPage() }));
+    const body = await apiGet<Listed>(withQuery(path, { ...query, runId: runOfPage() }), tab === 'loans' ? 'monitoring' : 'fraud_investigation');
     if (!body.items.length) {
       list.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: `no ${tab} in the current run` }));
       return;

@@ -55,7 +55,7 @@ function facts(rows: Array<[string, string]>): HTMLElement {
 }
 
 export async function fetchLoan(loanId: string): Promise<LoanMonitoringView> {
-  return apiGet<LoanMonitoringView>(`/v1/loans/${encodeURIComponent(loanId)}/monitoring`);
+  return apiGet<LoanMonitoringView>(`/v1/loans/${encodeURIComponent(loanId)}/monitoring`, 'monitoring');
 }
 
 /** Draws the flow into `stage` (or says why there is none). */

@@ -1,8 +1,12 @@
 /**
- * The audit trail of score requests, written in batches: events are buffered in memory and appended to
- * Neo4j as (:AuditEvent) nodes every second or every 500 events, whichever comes first. Reading the trail
- * flushes first, so GET /v1/audit always sees every answered request. A failed flush keeps the events
- * (up to 50,000) for the next attempt; a hard crash can lose at most the last second.
+ * The audit trail of reads of entity data, with group commit: a request appends its events to the open
+ * batch and waits; one write transaction (one UNWIND) commits the batch, and every request of the batch
+ * is answered only once its events are durable. A failed or late commit fails every request of the
+ * batch (UpstreamError, 503): nothing is answered unaudited, nothing is buffered past a failure.
+ *
+ * Batching is adaptive (as a database's log group commit): while `maxInFlight` commits run the next
+ * batch fills; when one ends, everything pending is committed at once. An idle trail commits on the next turn
+ * of the event loop, so a lone request waits for one write and no timer.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -10,27 +14,53 @@ import {
   listAuditEvents,
   type AuditEvent,
   type AuditFilter,
+  type AuditPage,
 } from '../db/audit-repository.js';
+import { withDeadline } from '../db/deadline.js';
 import type { Database } from '../db/driver.js';
+import { UpstreamError } from '../errors/app-error.js';
 import { getLogger } from '../logging/logger.js';
 
 const log = getLogger('audit');
 
 export interface AuditOptions {
-  readonly flushMs: number;
-  readonly batchSize: number;
-  readonly maxBuffered: number;
+  /** Time to gather events before an idle trail commits (ms; 0 = the next turn of the event loop). */
+  readonly windowMs: number;
+  /** A commit not finished after this long fails its requests (ms). */
+  readonly timeoutMs: number;
+  /** Commits in flight at once; the next batch fills while they run. */
+  readonly maxInFlight: number;
 }
 
-const DEFAULTS: AuditOptions = { flushMs: 1000, batchSize: 500, maxBuffered: 50_000 };
+const DEFAULTS: AuditOptions = { windowMs: 0, timeoutMs: 5000, maxInFlight: 2 };
 
 export type AuditInput = Omit<AuditEvent, 'id' | 'at'> & { readonly at?: string };
 
+interface Batch {
+  readonly events: AuditEvent[];
+  readonly done: Promise<void>;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+function openBatch(): Batch {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const done = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  done.catch(() => undefined); // a batch nobody waits for must not be an unhandled rejection
+  return { events: [], done, resolve, reject };
+}
+
 export class AuditTrail {
-  private buffer: AuditEvent[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> = Promise.resolve();
+  private open: Batch | null = null;
+  private scheduled = false;
+  private readonly inFlight = new Set<Promise<void>>();
   private readonly opts: AuditOptions;
+  /** Commits and events written since start (for benchmarks and logs). */
+  readonly stats = { commits: 0, events: 0, failures: 0 };
 
   constructor(
     private readonly db: Database,
@@ -39,50 +69,68 @@ export class AuditTrail {
     this.opts = { ...DEFAULTS, ...options };
   }
 
-  /** Queues one event (never throws, never waits). */
-  record(input: AuditInput): void {
-    this.buffer.push({ id: randomUUID(), at: input.at ?? new Date().toISOString(), ...input } as AuditEvent);
-    if (this.buffer.length > this.opts.maxBuffered) {
-      const dropped = this.buffer.splice(0, this.buffer.length - this.opts.maxBuffered);
-      log.error({ dropped: dropped.length }, 'audit buffer full; oldest events dropped');
-    }
-    if (this.buffer.length >= this.opts.batchSize) void this.flush();
-    else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), this.opts.flushMs);
-      this.timer.unref();
+  /** Appends events to the open batch; resolves once they are committed, rejects (503) if the commit fails. */
+  append(inputs: readonly AuditInput[]): Promise<void> {
+    if (inputs.length === 0) return Promise.resolve();
+    const batch = (this.open ??= openBatch());
+    const now = new Date().toISOString();
+    for (const input of inputs) batch.events.push({ ...input, id: randomUUID(), at: input.at ?? now });
+    this.schedule();
+    return batch.done;
+  }
+
+  /** One event (see append). */
+  record(input: AuditInput): Promise<void> {
+    return this.append([input]);
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight.size >= this.opts.maxInFlight) return; // a commit ending picks the batch up
+    this.scheduled = true;
+    const go = () => {
+      this.scheduled = false;
+      this.commitOpen();
+    };
+    if (this.opts.windowMs > 0) setTimeout(go, this.opts.windowMs);
+    else setImmediate(go);
+  }
+
+  private commitOpen(): void {
+    const batch = this.open;
+    if (!batch || this.inFlight.size >= this.opts.maxInFlight) return;
+    this.open = null;
+    const commit: Promise<void> = this.write(batch).finally(() => {
+      this.inFlight.delete(commit);
+      if (this.open) this.commitOpen();
+    });
+    this.inFlight.add(commit);
+  }
+
+  private async write(batch: Batch): Promise<void> {
+    try {
+      await withDeadline(appendAuditEvents(this.db, batch.events), this.opts.timeoutMs, 'Neo4j (audit write)');
+      this.stats.commits += 1;
+      this.stats.events += batch.events.length;
+      batch.resolve();
+    } catch (error) {
+      this.stats.failures += 1;
+      log.error({ err: (error as Error).message, events: batch.events.length }, 'audit commit failed; its requests fail');
+      batch.reject(
+        new UpstreamError('neo4j', 'the audit trail could not be written, so the data is not answered; retry later', error),
+      );
     }
   }
 
-  /** Writes everything buffered so far (serialised with other flushes). */
-  flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.flushing = this.flushing.then(() => this.writeBuffered());
-    return this.flushing;
-  }
-
-  private async writeBuffered(): Promise<void> {
-    while (this.buffer.length > 0) {
-      const batch = this.buffer.splice(0, this.opts.batchSize);
-      try {
-        await appendAuditEvents(this.db, batch);
-      } catch (error) {
-        this.buffer.unshift(...batch);
-        log.warn(
-          { err: (error as Error).message, pending: this.buffer.length },
-          'audit flush failed; will retry',
-        );
-        if (!this.timer) {
-          this.timer = setTimeout(() => void this.flush(), this.opts.flushMs * 5);
-          this.timer.unref();
-        }
-        return;
-      }
+  /** Waits until everything appended so far is committed (or failed). */
+  async flush(): Promise<void> {
+    while (this.open || this.inFlight.size > 0) {
+      this.commitOpen();
+      await Promise.all([...this.inFlight]);
     }
   }
 
-  /** Flushes, then reads events newest first. */
-  async list(filter: AuditFilter): Promise<AuditEvent[]> {
+  /** Events newest first, one page; `next` continues after the last one. */
+  async list(filter: AuditFilter): Promise<AuditPage> {
     await this.flush();
     return listAuditEvents(this.db, filter);
   }
@@ -90,11 +138,11 @@ export class AuditTrail {
 
 const trails = new WeakMap<Database, AuditTrail>();
 
-/** The one audit trail of a database handle (created on first use). */
-export function auditTrailOf(db: Database): AuditTrail {
+/** The one audit trail of a database handle (created on first use with `options`). */
+export function auditTrailOf(db: Database, options: Partial<AuditOptions> = {}): AuditTrail {
   let trail = trails.get(db);
   if (!trail) {
-    trail = new AuditTrail(db);
+    trail = new AuditTrail(db, options);
     trails.set(db, trail);
   }
   return trail;

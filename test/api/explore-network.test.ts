@@ -100,12 +100,33 @@ describe('exploration API: ego network, paths, search (real Neo4j)', () => {
       }
     });
 
-    it('is audited like a score lookup (who, which entity, when, status)', async () => {
-      await get(`/v1/entities/${p}a2/network`);
-      await auditTrailOf(app.runtime.db).flush();
-      const { body } = await get(`/v1/audit?entityId=${p}a2`, 'admin');
-      assert.equal(body.events.length, 1, JSON.stringify(body));
-      assert.deepEqual([body.events[0].route, body.events[0].role, body.events[0].status], ['GET /v1/entities/:id/network', 'analyst', 200]);
+    it('is audited before it answers, once for every entity it returns (who, purpose, which entity, status)', async () => {
+      const requestId = `${p}net-audit`;
+      const res = await app.request(`/v1/entities/${p}a2/network`, { role: 'analyst', purpose: 'fraud_investigation', headers: { 'x-request-id': requestId } });
+      const graph = (await res.json()) as Graph;
+      assert.equal(res.status, 200);
+      assert.ok(graph.nodes.length > 1, 'the network names more than its centre');
+      for (const node of graph.nodes) {
+        const { body } = await get(`/v1/audit?entityId=${encodeURIComponent(node.key)}&limit=1000`, 'admin');
+        const mine = body.events.filter((e: { requestId: string }) => e.requestId === requestId);
+        assert.equal(mine.length, 1, `${node.key}: ${JSON.stringify(body.events)}`);
+        assert.deepEqual(
+          [mine[0].route, mine[0].kind, mine[0].role, mine[0].purpose, mine[0].status],
+          ['GET /v1/entities/:id/network', 'network', 'analyst', 'fraud_investigation', 200],
+        );
+      }
+    });
+
+    it('requires X-Purpose from the configured list: 400 naming the header and the allowed values', async () => {
+      for (const purpose of [null, 'curiosity']) {
+        const res = await app.request(`/v1/entities/${p}a2/network`, { role: 'analyst', purpose });
+        assert.equal(res.status, 400, String(purpose));
+        assert.match(res.headers.get('content-type') ?? '', /problem\+json/);
+        const body = await res.json();
+        assert.equal(body.errors[0].field, 'header.x-purpose');
+        assert.match(body.detail, /X-Purpose/);
+        assert.match(body.detail, /credit_decision, account_review, fraud_investigation, monitoring, testing/);
+      }
     });
 
     it('is for analysts and admins: 401 without a key, 403 for a lender', async () => {

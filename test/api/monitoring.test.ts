@@ -11,7 +11,7 @@ describe('monitoring API: loans, their use of funds and alerts (real Neo4j)', ()
   const p = uniquePrefix('monitoring-api');
   let runId = '';
   const get = async (path: string, role: 'analyst' | 'admin' | 'lender' | 'none' = 'analyst') => {
-    const res = await app.request(path, { role, headers: { 'x-purpose': 'monitoring test' } });
+    const res = await app.request(path, { role, headers: { 'x-purpose': 'monitoring' } });
     return { status: res.status, body: await res.json() };
   };
   const short = (id: string) => id.slice(p.length);
@@ -109,10 +109,11 @@ describe('monitoring API: loans, their use of funds and alerts (real Neo4j)', ()
 
   it('audits the reads: who read which borrower, with the purpose', async () => {
     await auditTrailOf(app.runtime.db).flush();
-    const events = await listAuditEvents(app.runtime.db, { keyId: null, entityId: `${p}B`, fromMs: null, toMs: null, limit: 50 });
+    const { events } = await listAuditEvents(app.runtime.db, { keyId: null, entityId: `${p}B`, fromMs: null, toMs: null, limit: 50 });
     const routes = events.map((e) => e.route);
     assert.ok(routes.includes('GET /v1/loans/:id/monitoring'), routes.join(', '));
     assert.ok(routes.includes('GET /v1/monitoring/alerts'));
-    assert.ok(events.every((e) => e.purpose === 'monitoring test'));
+    assert.ok(events.every((e) => e.purpose === 'monitoring'));
+    assert.ok(events.some((e) => e.kind === 'loan-monitoring'));
   });
 });

@@ -24,7 +24,7 @@ describe('API /v1 scores', () => {
   it('scores an entity with band, PD, five dimensions, reasons, limit and provenance', async () => {
     const res = await app.request(`/v1/entities/${p}risky/score`, {
       role: 'lender',
-      headers: { 'x-purpose': 'credit application 7' },
+      headers: { 'x-purpose': 'credit_decision' },
     });
     assert.equal(res.status, 200);
     const body = await res.json();
@@ -109,7 +109,7 @@ describe('API /v1 scores', () => {
     const before = Date.now();
     await app.request(`/v1/entities/${p}good/score`, {
       role: 'lender',
-      headers: { 'x-purpose': 'audit-test' },
+      headers: { 'x-purpose': 'account_review' },
     });
     assert.equal((await app.request(`/v1/entities/${p}nobody/score`, { role: 'lender' })).status, 404);
     const after = Date.now();
@@ -119,7 +119,7 @@ describe('API /v1 scores', () => {
     });
     assert.equal(res.status, 200);
     const { events } = await res.json();
-    const mine = events.find((e: { purpose: string }) => e.purpose === 'audit-test');
+    const mine = events.find((e: { purpose: string }) => e.purpose === 'account_review');
     assert.ok(mine, 'the audited request is listed');
     assert.equal(mine.entityId, `${p}good`);
     assert.equal(mine.role, 'lender');

@@ -42,7 +42,7 @@ describe('post-loan monitoring of a loaded network (real Neo4j, scoped refresh)'
   const dir = mkdtempSync(join(tmpdir(), 'cg-monitor-'));
   const short = (id: string) => id.slice(p.length);
   const get = async (path: string) => {
-    const res = await app.request(path, { role: 'analyst', headers: { 'x-purpose': 'monitoring test' } });
+    const res = await app.request(path, { role: 'analyst', headers: { 'x-purpose': 'monitoring' } });
     return { status: res.status, body: await res.json() };
   };
   const rows = (items: Alert[]) => items.map((a) => [short(a.loanId), a.code, a.severity, a.amountMinor, a.share, a.path.map(short).join('>')]);

@@ -56,15 +56,19 @@ export const SIGNALS_SCHEMA = OPENAPI_REGISTRY.register(
     runId: z.string().nullable(),
     snapshotAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
-    metrics: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.null()])).nullable(),
+    metrics: z
+      .record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.null()]))
+      .nullable()
+      .openapi({ description: 'EntityMetrics of the run; for the lender role only numbers and flags (no nearestBad, viaBad or community id)' }),
     community: z
       .object({
-        id: z.number(),
+        id: z.number().optional().openapi({ description: 'analysts and admins only' }),
         size: z.number(),
         bad: z.number(),
         defaultRate: z.number(),
         risk: z.number(),
       })
+      .passthrough()
       .nullable(),
     featuresAsOf: z
       .string()

@@ -1,5 +1,6 @@
 /** Request and response schemas of the score and audit routes (OpenAPI + validation). */
 import { z } from 'zod';
+import { DEFAULT_AUDIT_PURPOSES } from '../../config/config.js';
 import { OPENAPI_REGISTRY } from './registry.js';
 
 export const ENTITY_ID = z
@@ -17,12 +18,17 @@ export const SCORE_QUERY = z.object({
     .openapi({ description: 'scoring date (ISO-8601); only facts before it are used. Default: now' }),
 });
 
+/** The X-Purpose header every read of entity data must send (checked against AUDIT_PURPOSES by requirePurpose). */
 export const PURPOSE_HEADERS = z.object({
   'x-purpose': z
     .string()
     .max(200)
-    .optional()
-    .openapi({ description: 'why the score is requested (recorded in the audit trail)' }),
+    .openapi({
+      description:
+        `required: why the data is read, one of AUDIT_PURPOSES (default ${DEFAULT_AUDIT_PURPOSES.join(', ')}); ` +
+        'recorded in the audit trail with every entity the answer names. Missing or unknown: 400',
+      example: 'credit_decision',
+    }),
 });
 
 export const BATCH_BODY = z.object({
@@ -42,9 +48,9 @@ const REASON = z.object({
       facts: z.array(z.object({ label: z.string(), value: z.string() })),
       entities: z
         .array(z.object({ id: z.string(), role: z.string() }))
-        .openapi({ description: 'other entities the reason rests on (third parties)' }),
+        .openapi({ description: 'other entities the reason rests on (third parties): analysts only, always empty for the lender role' }),
     })
-    .openapi({ description: 'short facts a person can check, and the entities they name' }),
+    .openapi({ description: 'short facts a person can check, and the entities they name (the lender role sees the entity’s own facts only)' }),
 });
 
 const DIMENSION = z.object({
@@ -119,7 +125,10 @@ export const ENTITY_SCHEMA = OPENAPI_REGISTRY.register(
     minimal: z.boolean(),
     counts: z.record(z.string(), z.number()),
     runId: z.string().nullable(),
-    metrics: z.record(z.string(), z.unknown()).nullable(),
+    metrics: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .openapi({ description: 'the current run’s metrics; for the lender role only the entity’s own numbers and flags (no ids, no paths, no community)' }),
   }),
 );
 
@@ -129,6 +138,11 @@ export const AUDIT_QUERY = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}\.[A-Za-z0-9-]{1,64}$/, 'the `next` value of a previous page')
+    .optional()
+    .openapi({ description: 'continue after the previous page: its `next`' }),
 });
 
 export const AUDIT_RESPONSE = OPENAPI_REGISTRY.register(
@@ -142,10 +156,12 @@ export const AUDIT_RESPONSE = OPENAPI_REGISTRY.register(
         entityId: z.string(),
         at: z.string(),
         purpose: z.string(),
+        kind: z.string().openapi({ description: 'what was read: score, profile, signals, network, paths, search, community, ring, rings, alert, loan-monitoring, loan-alert, monitored-loan' }),
         route: z.string(),
         status: z.number().int(),
         requestId: z.string(),
       }),
     ),
+    next: z.string().nullable().openapi({ description: 'cursor of the next (older) page, or null on the last page' }),
   }),
 );

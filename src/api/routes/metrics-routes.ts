@@ -4,7 +4,8 @@
  *   body {scope?: string} restricts it to entity ids starting with scope (a scoped refresh).
  * - GET /v1/metrics/runs (analyst, admin): runs newest first (?scope=, ?limit=).
  * - GET /v1/metrics/runs/:id: status, stage timings, counts, parameters.
- * - GET /v1/metrics/entities/:id (lender, analyst, admin): one entity's signals from the run in service.
+ * - GET /v1/metrics/entities/:id (lender, analyst, admin): one entity's signals from the run in service
+ *   (X-Purpose required, audited; a lender sees no nearest bad entity, path or community id).
  * - GET /v1/jobs/:id (analyst, admin): a job of the metrics or ingest queue, with its progress.
  */
 import express, { Router } from 'express';
@@ -16,8 +17,11 @@ import {
   requestRefresh,
 } from '../../use-cases/metrics-runs.js';
 import type { AppDeps } from '../deps.js';
-import { requireRole } from '../middleware/auth.js';
+import { signalsForRole } from '../../auth/visible-to-role.js';
+import { requirePurpose, sendAudited } from '../middleware/audit.js';
+import { apiKeyOf, requireRole } from '../middleware/auth.js';
 import { requireRedis } from '../middleware/require-redis.js';
+import { PURPOSE_HEADERS } from '../openapi/score-schemas.js';
 import {
   JOB_SCHEMA,
   REFRESH_BODY,
@@ -72,9 +76,9 @@ export const SIGNALS_ROUTE = defineRoute(OPENAPI_REGISTRY, {
   tags,
   method: 'get',
   path: '/v1/metrics/entities/:id',
-  summary: "An entity's network signals from the run in service, how fresh its features are, and `stale`",
+  summary: "An entity's network signals from the run in service, how fresh its features are, and `stale` (audited; the lender role sees no third party)",
   roles: ['lender', 'analyst', 'admin'],
-  request: { params: ID_PARAMS },
+  request: { params: ID_PARAMS, headers: PURPOSE_HEADERS },
   responses: { 200: { description: 'the signals', content: jsonContent(SIGNALS_SCHEMA) } },
   errors: [404, 503],
 });
@@ -125,9 +129,11 @@ export function metricsRoutes(deps: AppDeps): Router {
   router.get(
     SIGNALS_ROUTE.path,
     requireRole(deps, 'lender', 'analyst', 'admin'),
+    requirePurpose(deps),
     SIGNALS_ROUTE.validate,
-    async (_req, res) => {
-      res.json(await getSignals(deps.db, SIGNALS_ROUTE.input(res).params.id));
+    async (req, res) => {
+      const signals = await getSignals(deps.db, SIGNALS_ROUTE.input(res).params.id);
+      await sendAudited(deps, req, res, { kind: 'signals', entityIds: [signals.id] }, signalsForRole(apiKeyOf(res).role, signals));
     },
   );
 

@@ -4,15 +4,19 @@
  *   GET  /v1/entities/:id/score   score, band, PD, dimensions, reasons, limit, model, run, as-of, stale
  *   POST /v1/scores               up to 1,000 ids; unknown ids reported per id
  *   GET  /v1/audit                who looked at which entity, when and why (admin)
- * Every entity and score lookup is audited (key id, entity id, time, X-Purpose, status).
+ * Every entity and score lookup states its purpose (X-Purpose) and is audited before it is answered (key
+ * id, role, entity id, time, purpose, kind, status, request id). A lender sees no third party: see
+ * auth/visible-to-role.ts.
  */
 import express, { Router, type Request, type Response } from 'express';
 import { AppError, NotFoundError } from '../../errors/app-error.js';
-import { auditTrailOf } from '../../use-cases/score-audit.js';
+import type { AuditCursor } from '../../db/audit-repository.js';
 import { scoreEntities } from '../../use-cases/score-entities.js';
 import { getEntity } from '../../use-cases/score-get-entity.js';
 import type { AppDeps } from '../deps.js';
+import { auditRead, auditTrailFor, requirePurpose, sendAudited } from '../middleware/audit.js';
 import { apiKeyOf, requireRole } from '../middleware/auth.js';
+import { profileForRole, scoreForRole } from '../../auth/visible-to-role.js';
 import {
   AUDIT_QUERY,
   AUDIT_RESPONSE,
@@ -69,7 +73,7 @@ export const BATCH_ROUTE = defineRoute(OPENAPI_REGISTRY, {
 export const AUDIT_ROUTE = defineRoute(OPENAPI_REGISTRY, {
   method: 'get',
   path: '/v1/audit',
-  summary: 'Audit trail of entity and score lookups, newest first',
+  summary: 'Audit trail of every read of entity data (who, role, purpose, what, entity, when), newest first; filters by entity, key and time, paginated by cursor',
   tags: ['admin'],
   roles: ['admin'],
   request: { query: AUDIT_QUERY },
@@ -79,40 +83,20 @@ export const AUDIT_ROUTE = defineRoute(OPENAPI_REGISTRY, {
 });
 
 /**
- * Runs a lookup and audits it per entity, whatever the outcome: the status per id on success, the
- * error's HTTP status (404, 503, …) on failure.
+ * Audits a lookup that failed (404, 503, …) per entity, best effort: the original error is what the
+ * client gets, whether or not its audit could be written.
  */
-async function audited(
-  deps: AppDeps,
-  req: Request,
-  res: Response,
-  entityIds: readonly string[],
-  work: () => Promise<(id: string) => number>,
-): Promise<void> {
-  let statusOf: (id: string) => number = () => 500;
-  try {
-    statusOf = await work();
-  } catch (error) {
-    const status = error instanceof AppError ? error.httpStatus : 500;
-    statusOf = () => status;
-    throw error;
-  } finally {
-    const key = apiKeyOf(res);
-    const trail = auditTrailOf(deps.db);
-    const purpose = String(req.header('x-purpose') ?? '').slice(0, 200);
-    const requestId = String(res.locals.requestId ?? '');
-    const route = `${req.method} ${String(req.route?.path ?? req.path)}`;
-    for (const entityId of entityIds)
-      trail.record({
-        keyId: key.id,
-        role: key.role,
-        entityId,
-        purpose,
-        route,
-        status: statusOf(entityId),
-        requestId,
-      });
-  }
+async function auditFailure(deps: AppDeps, req: Request, res: Response, kind: string, ids: readonly string[], error: unknown): Promise<never> {
+  const status = error instanceof AppError ? error.httpStatus : 500;
+  await auditRead(deps, req, res, { kind, entityIds: ids, status: () => status }).catch(() => undefined);
+  throw error;
+}
+
+/** The audit page cursor as sent: `<epoch ms>.<event id>` of the last event of the previous page. */
+const encodeCursor = (c: AuditCursor): string => `${c.atMs}.${c.id}`;
+function decodeCursor(text: string): AuditCursor {
+  const dot = text.indexOf('.');
+  return { atMs: Number(text.slice(0, dot)), id: text.slice(dot + 1) };
 }
 
 function asOfMs(value: string | undefined): number | undefined {
@@ -122,58 +106,58 @@ function asOfMs(value: string | undefined): number | undefined {
 export function scoreRoutes(deps: AppDeps): Router {
   const router = Router();
   const scorers = requireRole(deps, 'lender', 'analyst');
+  const purpose = requirePurpose(deps);
 
-  router.get(ENTITY_ROUTE.path, scorers, ENTITY_ROUTE.validate, async (req, res) => {
+  router.get(ENTITY_ROUTE.path, scorers, purpose, ENTITY_ROUTE.validate, async (req, res) => {
     const { id } = ENTITY_ROUTE.input(res).params;
-    await audited(deps, req, res, [id], async () => {
-      res.json(await getEntity(deps, id));
-      return () => 200;
-    });
+    const profile = await getEntity(deps, id).catch((e: unknown) => auditFailure(deps, req, res, 'profile', [id], e));
+    await sendAudited(deps, req, res, { kind: 'profile', entityIds: [id] }, profileForRole(apiKeyOf(res).role, profile));
   });
 
-  router.get(SCORE_ROUTE.path, scorers, SCORE_ROUTE.validate, async (req, res) => {
+  router.get(SCORE_ROUTE.path, scorers, purpose, SCORE_ROUTE.validate, async (req, res) => {
     const { params, query } = SCORE_ROUTE.input(res);
-    await audited(deps, req, res, [params.id], async () => {
-      const score = (await scoreEntities(deps, [params.id], { asOfMs: asOfMs(query.asOf) })).get(params.id);
-      if (!score) throw new NotFoundError('entity', params.id);
-      res.json(score);
-      return () => 200;
-    });
+    const score = await scoreEntities(deps, [params.id], { asOfMs: asOfMs(query.asOf) })
+      .then((m) => m.get(params.id) ?? Promise.reject(new NotFoundError('entity', params.id)))
+      .catch((e: unknown) => auditFailure(deps, req, res, 'score', [params.id], e));
+    await sendAudited(deps, req, res, { kind: 'score', entityIds: [params.id] }, scoreForRole(apiKeyOf(res).role, score));
   });
 
   router.post(
     BATCH_ROUTE.path,
     scorers,
+    purpose,
     express.json({ limit: '256kb' }),
     BATCH_ROUTE.validate,
     async (req, res) => {
       const { body } = BATCH_ROUTE.input(res);
       const ids = [...new Set(body.ids)];
-      await audited(deps, req, res, ids, async () => {
-        const scores = await scoreEntities(deps, ids, { asOfMs: asOfMs(body.asOf) });
-        const results = body.ids.map((id) => {
-          const score = scores.get(id);
-          return score
-            ? { id, status: 'ok' as const, score }
-            : { id, status: 'not_found' as const, error: `entity ${JSON.stringify(id)} does not exist` };
-        });
-        const ok = results.filter((r) => r.status === 'ok').length;
-        res.json({ results, counts: { ok, notFound: results.length - ok } });
-        return (id) => (scores.has(id) ? 200 : 404);
+      const role = apiKeyOf(res).role;
+      const scores = await scoreEntities(deps, ids, { asOfMs: asOfMs(body.asOf) }).catch((e: unknown) =>
+        auditFailure(deps, req, res, 'score', ids, e),
+      );
+      const results = body.ids.map((id) => {
+        const score = scores.get(id);
+        return score
+          ? { id, status: 'ok' as const, score: scoreForRole(role, score) }
+          : { id, status: 'not_found' as const, error: `entity ${JSON.stringify(id)} does not exist` };
       });
+      const ok = results.filter((r) => r.status === 'ok').length;
+      const read = { kind: 'score', entityIds: ids, status: (id: string) => (scores.has(id) ? 200 : 404) };
+      await sendAudited(deps, req, res, read, { results, counts: { ok, notFound: results.length - ok } });
     },
   );
 
   router.get(AUDIT_ROUTE.path, requireRole(deps, 'admin'), AUDIT_ROUTE.validate, async (_req, res) => {
     const q = AUDIT_ROUTE.input(res).query;
-    const events = await auditTrailOf(deps.db).list({
+    const page = await auditTrailFor(deps).list({
       keyId: q.keyId ?? null,
       entityId: q.entityId ?? null,
       fromMs: q.from ? Date.parse(q.from) : null,
       toMs: q.to ? Date.parse(q.to) : null,
       limit: q.limit,
+      after: q.cursor ? decodeCursor(q.cursor) : null,
     });
-    res.json({ events });
+    res.json({ events: page.events, next: page.next ? encodeCursor(page.next) : null });
   });
 
   return router;

@@ -88,7 +88,7 @@ creditgraph is ready
   web view:  ${api.url}/ui   (enter the analyst key below)
   API docs:  ${api.url}/docs
   analyst key: ${key}
-  a score:   curl -s -H 'Authorization: Bearer ${key}' ${api.url}/v1/entities/${entity}/score
+  a score:   curl -s -H 'Authorization: Bearer ${key}' -H 'X-Purpose: testing' ${api.url}/v1/entities/${entity}/score
   stop:      Ctrl-C (Neo4j keeps running; npm run services -- stop stops it)
 `);
     });

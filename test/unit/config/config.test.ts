@@ -84,6 +84,13 @@ describe('config', () => {
     );
   });
 
+  it('reads AUDIT_PURPOSES as a list (default: the five purposes) and names a bad one', () => {
+    assert.deepEqual(loadConfig({}).audit.purposes, ['credit_decision', 'account_review', 'fraud_investigation', 'monitoring', 'testing']);
+    assert.deepEqual(loadConfig({ AUDIT_PURPOSES: ' kyc , credit_decision,kyc' }).audit.purposes, ['kyc', 'credit_decision']);
+    assert.throws(() => loadConfig({ AUDIT_PURPOSES: 'kyc,,x' }), (e: Error) => e instanceof ConfigError && /AUDIT_PURPOSES/.test(e.message));
+    assert.throws(() => loadConfig({ AUDIT_PURPOSES: 'why not' }), /AUDIT_PURPOSES="why not": a comma-separated list/);
+  });
+
   it('treats empty variables as unset', () => {
     assert.equal(loadConfig({ PORT: '' }).http.port, 8080);
   });
