@@ -6,8 +6,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../config/index.js';
+import { PROJECT_ROOT, type Config } from '../config/index.js';
 import { parseEnvFile } from '../config/services-env.js';
+import { createDatabase } from '../db/driver.js';
+import type { BulkDeps } from '../use-cases/ingest-bulk.js';
 
 const SERVER_MAIN = 'org.neo4j.server.CommunityEntryPoint';
 
@@ -59,4 +61,27 @@ export function runServicesScript(
       code === 0 ? resolve() : reject(new Error(`scripts/services.sh ${action} failed (exit ${code}):\n${tail}`)),
     );
   });
+}
+
+/**
+ * What `ingest network --bulk` needs for the local instance of `localDir`: `env` is the environment
+ * scripts/services.sh runs with (NEO4J_URI is dropped so the script manages the local server; the bolt
+ * port is the configured URI's).
+ */
+export function localBulkDeps(config: Config, localDir: string, env: Record<string, string | undefined>): BulkDeps {
+  const serviceEnv: Record<string, string | undefined> = {
+    ...env,
+    CREDITGRAPH_LOCAL_DIR: localDir,
+    NEO4J_BOLT_PORT: new URL(config.neo4j.uri).port || '7687',
+  };
+  delete serviceEnv.NEO4J_URI;
+  return {
+    localDir,
+    notLocalReason: () => notLocalNeo4jReason(localDir, config.neo4j.uri),
+    openDb: async () => {
+      const db = createDatabase(config.neo4j);
+      return { db, close: () => db.close() };
+    },
+    services: (action, args) => runServicesScript(action, args, serviceEnv),
+  };
 }

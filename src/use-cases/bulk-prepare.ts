@@ -21,7 +21,8 @@ import type { RejectedRow } from './ingest-batch-loader.js';
 import type { IngestRules, IngestSummary } from './ingest-file.js';
 import { findNetworkFiles } from './ingest-network.js';
 import { LineFile, partitionCountFor, Partitions } from './bulk-files.js';
-import { createBulkSinks, EntityRefs, type BulkSink, type BulkSinkContext } from './bulk-sinks.js';
+import { BulkPayments } from './bulk-payments.js';
+import { createBulkSinks, EntityRefs, type BulkSink, type BulkSinkContext, type SinkType } from './bulk-sinks.js';
 
 export interface BulkPrepareOptions extends IngestRules {
   /** Where the importer files and the partitions go (created by the caller, removed by it). */
@@ -76,11 +77,14 @@ export async function prepareBulkImport(dir: string, options: BulkPrepareOptions
   const sinks = createBulkSinks(ctx);
   const summaries: IngestSummary[] = [];
   for (const [i, { type, path }] of files.entries()) {
-    const summary = await prepareFile(type, path, sizes[i] ?? 0, sinks[type], options);
+    const bytes = sizes[i] ?? 0;
+    const summary =
+      type === 'payments'
+        ? await preparePayments(path, bytes, ctx, options)
+        : await prepareFile(type, path, bytes, sinks[type], options);
     summaries.push(summary);
     options.onFile?.(summary);
   }
-  sinks.payments.finish?.();
   ctx.refs.writeReferredEntities(outputs.minimalEntities, ctx.expected);
   for (const f of Object.values(outputs)) f.close();
   const inputs = (Object.keys(IMPORT_FILES) as ImportFileName[])
@@ -130,25 +134,36 @@ function emptyCounts(): IngestedCounts {
  * reads each partition in file order and applies the repeat rules over the whole file (a tracker without
  * a window: every row of a key is in the same partition), then hands accepted rows to the type's sink.
  */
-async function prepareFile<T extends RecordType>(
+/** A file's rejects: the rejects file, the count and the first messages. */
+class FileRejects {
+  readonly writer: RejectsWriter;
+  readonly firstErrors: string[] = [];
+
+  constructor(
+    readonly label: string,
+    path: string | null,
+  ) {
+    this.writer = new RejectsWriter(path);
+  }
+
+  readonly reject = async (r: RejectedRow): Promise<void> => {
+    const message = rejectMessage(this.label, r.at, r.problems);
+    if (this.firstErrors.length < MAX_FIRST_ERRORS) this.firstErrors.push(message);
+    await this.writer.write({ file: this.label, line: r.at, message, errors: r.problems, row: r.original });
+  };
+}
+
+/** Pass 1: streams and validates a file (readRecords, as the driver path); returns the data rows read. */
+async function streamRows<T extends RecordType>(
   type: T,
   path: string,
-  bytes: number,
-  sink: BulkSink<T>,
   options: BulkPrepareOptions,
-): Promise<IngestSummary> {
-  const started = Date.now();
-  const label = basename(path);
+  rejects: FileRejects,
+  onRow: (line: number, row: RowByType[T]) => Promise<void> | void,
+): Promise<number> {
   const format = formatOf(path);
-  if (!format) throw new ValidationError(`cannot tell the format of ${label}`, [{ field: 'format', reason: 'unknown' }]);
-  const rejects = new RejectsWriter(options.rejectsPathFor(path));
-  const firstErrors: string[] = [];
-  const reject = async (r: RejectedRow) => {
-    const message = rejectMessage(label, r.at, r.problems);
-    if (firstErrors.length < MAX_FIRST_ERRORS) firstErrors.push(message);
-    await rejects.write({ file: label, line: r.at, message, errors: r.problems, row: r.original });
-  };
-  const parts = new Partitions(options.workDir, type, partitionCountFor(bytes * 2));
+  if (!format)
+    throw new ValidationError(`cannot tell the format of ${rejects.label}`, [{ field: 'format', reason: 'unknown' }]);
   const source = openLineSource(path, options.maxLineBytes, options.maxDecompressedBytes);
   const readOptions = {
     idPrefix: options.idPrefix ?? '',
@@ -158,15 +173,75 @@ async function prepareFile<T extends RecordType>(
   let rows = 0;
   for await (const event of readRecords(type, format, source.lines, readOptions)) {
     if (event.kind === 'file-error') {
-      await reject({ at: event.line, original: null, problems: event.problems });
+      await rejects.reject({ at: event.line, original: null, problems: event.problems });
       break;
     }
     rows += 1;
-    if (event.kind === 'bad') await reject({ at: event.line, original: event.original, problems: event.problems });
-    else parts.write(sink.partitionKey(event.row), JSON.stringify([event.line, event.row]));
+    if (event.kind === 'bad') await rejects.reject({ at: event.line, original: event.original, problems: event.problems });
+    else await onRow(event.line, event.row);
   }
+  return rows;
+}
+
+async function summary(
+  type: RecordType,
+  path: string,
+  started: number,
+  rejects: FileRejects,
+  counts: { rows: number; loaded: number; repeats: number },
+): Promise<IngestSummary> {
+  const rejectsPath = await rejects.writer.close();
+  const elapsedMs = Date.now() - started;
+  return {
+    type,
+    file: rejects.label,
+    format: formatOf(path) ?? 'csv',
+    ...counts,
+    written: counts.loaded,
+    rejected: rejects.writer.count,
+    batches: 0,
+    elapsedMs,
+    rowsPerSecond: elapsedMs > 0 ? Math.round((counts.rows * 1000) / elapsedMs) : 0,
+    strictFailed: false,
+    rejectsPath,
+    firstErrors: rejects.firstErrors,
+  };
+}
+
+/** The payments file (bulk-payments.ts: one streaming pass, the repeat check beyond the window, PAYS). */
+async function preparePayments(
+  path: string,
+  bytes: number,
+  ctx: BulkSinkContext,
+  options: BulkPrepareOptions,
+): Promise<IngestSummary> {
+  const started = Date.now();
+  const rejects = new FileRejects(basename(path), options.rejectsPathFor(path));
+  const payments = new BulkPayments(ctx, bytes, rejects.reject);
+  const rows = await streamRows('payments', path, options, rejects, (line, row) => payments.add(line, row));
+  await payments.finish();
+  return summary('payments', path, started, rejects, { rows, ...payments.tally });
+}
+
+/**
+ * Any other file: pass 1 streams and validates it, hashing good rows by key into partitions; pass 2
+ * reads each partition in file order and applies the repeat rules over the whole file (a tracker without
+ * a window: every row of a key is in the same partition), then hands accepted rows to the type's sink.
+ */
+async function prepareFile<T extends SinkType>(
+  type: T,
+  path: string,
+  bytes: number,
+  sink: BulkSink<T>,
+  options: BulkPrepareOptions,
+): Promise<IngestSummary> {
+  const started = Date.now();
+  const rejects = new FileRejects(basename(path), options.rejectsPathFor(path));
+  const parts = new Partitions(options.workDir, type, partitionCountFor(bytes * 2));
+  const rows = await streamRows(type, path, options, rejects, (line, row) =>
+    parts.write(sink.partitionKey(row), JSON.stringify([line, row])),
+  );
   parts.close();
-  sink.begin?.(bytes);
   let loaded = 0;
   let repeats = 0;
   for (let i = 0; i < parts.count; i++) {
@@ -175,31 +250,14 @@ async function prepareFile<T extends RecordType>(
       const [at, row] = JSON.parse(line) as [number, RowByType[T]];
       const { verdict, problem } = checkRepeat(tracker, type, row);
       if (verdict === 'repeat') repeats += 1;
-      else if (problem) await reject({ at, original: row, problems: [problem] });
+      else if (problem) await rejects.reject({ at, original: row, problems: [problem] });
       else {
         const refused = sink.accept(row);
-        if (refused) await reject({ at, original: row, problems: [refused] });
+        if (refused) await rejects.reject({ at, original: row, problems: [refused] });
         else loaded += 1;
       }
     }
     sink.endPartition?.();
   }
-  const rejectsPath = await rejects.close();
-  const elapsedMs = Date.now() - started;
-  return {
-    type,
-    file: label,
-    format,
-    rows,
-    loaded,
-    written: loaded,
-    repeats,
-    rejected: rejects.count,
-    batches: 0,
-    elapsedMs,
-    rowsPerSecond: elapsedMs > 0 ? Math.round((rows * 1000) / elapsedMs) : 0,
-    strictFailed: false,
-    rejectsPath,
-    firstErrors,
-  };
+  return summary(type, path, started, rejects, { rows, loaded, repeats });
 }

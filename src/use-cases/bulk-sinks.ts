@@ -2,7 +2,7 @@
  * Where the accepted rows of a bulk load go, one sink per record type: each writes what the type's
  * merge statement (cypher/ingest/merge-*.cypher) would store, counts it, and records the entities it
  * refers to. The identifier sink applies the group cap (IDENTIFIER_MAX_GROUP) as merge-identifiers does;
- * the payment sink aggregates PAYS per (payer, payee, currency) through partitions.
+ * payments have their own streaming path (bulk-payments.ts).
  */
 import type { IngestedCounts } from '../db/ingest-stats-repository.js';
 import type { FieldProblem } from '../errors/app-error.js';
@@ -15,8 +15,6 @@ import {
   linkLine,
   loanLine,
   ownershipLine,
-  paidLine,
-  paysLine,
   ratedLine,
   referredEntityLine,
   supplyLine,
@@ -24,7 +22,7 @@ import {
 } from '../ingest/import-csv.js';
 import { RECORD_SPECS } from '../ingest/record-specs.js';
 import type { RecordType, RowByType } from '../ingest/record-types.js';
-import { LineFile, partitionCountFor, Partitions } from './bulk-files.js';
+import { LineFile, Partitions } from './bulk-files.js';
 
 /** Most ids remembered as already recorded (then forgotten all at once; a repeat record is harmless). */
 const SEEN_IDS = 2_000_000;
@@ -92,15 +90,14 @@ export interface BulkSink<T extends RecordType> {
   partitionKey(row: RowByType[T]): string;
   /** Writes an accepted row; returns the problem when the row is refused (identifier group cap). */
   accept(row: RowByType[T]): FieldProblem | undefined;
-  /** Before the repeat pass, with the input file's size in bytes. */
-  begin?(bytes: number): void;
   /** After each partition of the repeat pass. */
   endPartition?(): void;
-  /** After the file (PAYS aggregation). */
-  finish?(): void;
 }
 
-type Sinks = { [T in RecordType]: BulkSink<T> };
+/** Payments have their own path (bulk-payments.ts). */
+export type SinkType = Exclude<RecordType, 'payments'>;
+
+type Sinks = { [T in SinkType]: BulkSink<T> };
 
 const byKey =
   <T extends RecordType>(type: T) =>
@@ -142,7 +139,6 @@ export function createBulkSinks(ctx: BulkSinkContext): Sinks {
         return undefined;
       },
     },
-    payments: paymentSink(ctx),
     loans: {
       partitionKey: byKey('loans'),
       accept: (row) => {
@@ -211,59 +207,4 @@ function identifierSink(ctx: BulkSinkContext): BulkSink<'identifiers'> {
       groups = new Map();
     },
   };
-}
-
-/** PAID per accepted payment; PAYS from partitions by (payer, payee, currency) once the file is read. */
-function paymentSink(ctx: BulkSinkContext): BulkSink<'payments'> {
-  let pairs: Partitions | undefined;
-  return {
-    partitionKey: byKey('payments'),
-    begin: (bytes) => {
-      pairs = new Partitions(ctx.workDir, 'pays', partitionCountFor(bytes));
-    },
-    accept: (row) => {
-      if (!pairs) throw new Error('payment sink used before begin()');
-      ctx.out('paid').write(paidLine(row));
-      const pair = `${row.payer}\u0000${row.payee}\u0000${row.currency}`;
-      pairs.write(pair, JSON.stringify([row.payer, row.payee, row.currency, row.scale, row.amountMinor, row.atMs]));
-      ctx.refs.refer(row.payer);
-      ctx.refs.refer(row.payee);
-      ctx.expected.paid += 1;
-      ctx.expected.paidMinor += row.amountMinor;
-      return undefined;
-    },
-    finish: () => {
-      if (pairs) writePays(pairs, ctx);
-      pairs = undefined;
-    },
-  };
-}
-
-type PairRecord = [string, string, string, number, number, number];
-
-function writePays(pairs: Partitions, ctx: BulkSinkContext): void {
-  pairs.close();
-  for (let i = 0; i < pairs.count; i++) {
-    const sums = new Map<string, { r: PairRecord; count: number; minor: number; first: number; last: number }>();
-    for (const line of pairs.read(i)) {
-      const r = JSON.parse(line) as PairRecord;
-      const key = `${r[0]}\u0000${r[1]}\u0000${r[2]}`;
-      const s = sums.get(key);
-      if (!s) sums.set(key, { r, count: 1, minor: r[4], first: r[5], last: r[5] });
-      else {
-        s.count += 1;
-        s.minor += r[4];
-        if (r[5] < s.first) s.first = r[5];
-        if (r[5] > s.last) s.last = r[5];
-      }
-    }
-    for (const { r, count, minor, first, last } of sums.values()) {
-      ctx.out('pays').write(
-        paysLine({ payer: r[0], payee: r[1], currency: r[2], scale: r[3], count, totalMinor: minor, firstMs: first, lastMs: last }),
-      );
-      ctx.expected.pays += 1;
-      ctx.expected.paysCount += count;
-      ctx.expected.paysMinor += minor;
-    }
-  }
 }

@@ -11,8 +11,7 @@ import { openRuntime } from '../../runtime/runtime.js';
 import { ingestFile, ingestRules, type IngestSummary } from '../../use-cases/ingest-file.js';
 import { findNetworkFiles } from '../../use-cases/ingest-network.js';
 import { ingestNetworkBulk } from '../../use-cases/ingest-bulk.js';
-import { createDatabase } from '../../db/driver.js';
-import { notLocalNeo4jReason, runServicesScript } from '../../runtime/local-neo4j.js';
+import { localBulkDeps } from '../../runtime/local-neo4j.js';
 import { createProgressReporter } from '../progress-reporter.js';
 
 interface IngestCliOptions {
@@ -59,7 +58,7 @@ export function registerIngest(program: Command): void {
     .argument('<file>', 'CSV or NDJSON file (optionally .gz), or a directory for "network"')
     .option('--strict', 'reject the whole file on its first bad row and write nothing')
     .option('--batch <rows>', 'rows per transaction (default INGEST_BATCH_ROWS)', positiveInt)
-    .option('--rejects <path>', 'rejects file (NDJSON; default .local/rejects/<file>.rejects.ndjson)')
+    .option('--rejects <path>', 'rejects file (NDJSON; default .local/rejects/<file>.rejects.ndjson); with --bulk a directory')
     .option('--id-prefix <prefix>', 'prepend to every id in the file')
     .option('--format <format>', 'csv or ndjson (default: from the file name)')
     .option('--bulk', 'network only: first load into an EMPTY local Neo4j with the offline importer (stops and restarts it)')
@@ -111,12 +110,6 @@ export function registerIngest(program: Command): void {
 /** `ingest network DIR --bulk`; resolves with the exit code (2 when rows were rejected). */
 async function runBulk(dir: string, opts: IngestCliOptions, config: Config): Promise<number> {
   const localDir = process.env.CREDITGRAPH_LOCAL_DIR ?? join(PROJECT_ROOT, '.local');
-  const serviceEnv: Record<string, string | undefined> = {
-    ...process.env,
-    CREDITGRAPH_LOCAL_DIR: localDir,
-    NEO4J_BOLT_PORT: new URL(config.neo4j.uri).port || '7687',
-  };
-  delete serviceEnv.NEO4J_URI; // the script must manage the local server, not defer to a URI
   const started = Date.now();
   const result = await ingestNetworkBulk(
     dir,
@@ -128,18 +121,11 @@ async function runBulk(dir: string, opts: IngestCliOptions, config: Config): Pro
       maxDecompressedBytes: config.ingest.maxDecompressedBytes,
       threads: opts.importThreads,
       maxOffHeap: opts.importMemory,
-      rejectsPathFor: (path) => join(PROJECT_ROOT, '.local', 'rejects', `${basename(path)}.rejects.ndjson`),
+      rejectsPathFor: (path) =>
+        join(opts.rejects ?? join(PROJECT_ROOT, '.local', 'rejects'), `${basename(path)}.rejects.ndjson`),
       onFile: printSummary,
     },
-    {
-      localDir,
-      notLocalReason: () => notLocalNeo4jReason(localDir, config.neo4j.uri),
-      openDb: async () => {
-        const db = createDatabase(config.neo4j);
-        return { db, close: () => db.close() };
-      },
-      services: (action, args) => runServicesScript(action, args, serviceEnv),
-    },
+    localBulkDeps(config, localDir, process.env),
     (stage) => console.log(`bulk: ${stage} …`),
   );
   const stages = Object.entries(result.stages).map(([k, ms]) => `${k} ${((ms ?? 0) / 1000).toFixed(1)} s`);
