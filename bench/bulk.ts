@@ -50,9 +50,16 @@ if (findNetworkFiles(dir).length === 0 || !existsSync(join(dir, 'flags.csv'))) {
 
 /** scripts/services.sh for the private instance only. */
 function services(action: 'start' | 'stop'): void {
-  const env: Record<string, string | undefined> = { ...process.env, CREDITGRAPH_LOCAL_DIR: localDir, NEO4J_BOLT_PORT: port };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    CREDITGRAPH_LOCAL_DIR: localDir,
+    NEO4J_BOLT_PORT: port,
+  };
   delete env.NEO4J_URI;
-  const r = spawnSync('bash', [join(PROJECT_ROOT, 'scripts', 'services.sh'), action], { env, encoding: 'utf8' });
+  const r = spawnSync('bash', [join(PROJECT_ROOT, 'scripts', 'services.sh'), action], {
+    env,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`services.sh ${action} failed: ${r.stderr}`);
 }
 
@@ -84,7 +91,11 @@ const sampler = setInterval(() => {
   importerPeak = Math.max(importerPeak, importerRss());
 }, 500);
 
-const config = loadConfig({ LOG_LEVEL: 'warn', ...environmentWithServices(), NEO4J_URI: `bolt://127.0.0.1:${port}` });
+const config = loadConfig({
+  LOG_LEVEL: 'warn',
+  ...environmentWithServices(),
+  NEO4J_URI: `bolt://127.0.0.1:${port}`,
+});
 try {
   const started = Date.now();
   const result = await ingestNetworkBulk(
@@ -95,7 +106,8 @@ try {
       maxDecompressedBytes: config.ingest.maxDecompressedBytes,
       threads: values.threads === undefined ? undefined : Number(values.threads),
       maxOffHeap: values.memory,
-      rejectsPathFor: (path) => join(localDir, 'rejects', `${path.split('/').pop() ?? 'file'}.rejects.ndjson`),
+      rejectsPathFor: (path) =>
+        join(localDir, 'rejects', `${path.split('/').pop() ?? 'file'}.rejects.ndjson`),
       onFile: (s) =>
         console.log(
           `  ${s.type.padEnd(12)} ${String(s.rows).padStart(9)} rows  ${seconds(s.elapsedMs).padStart(8)}  ${String(s.rowsPerSecond).padStart(7)} rows/s  rejected ${s.rejected}`,
@@ -107,14 +119,20 @@ try {
   const elapsed = Date.now() - started;
   const c = result.actual;
   if (!c) throw new Error('nothing imported');
-  console.log(`\nstages: ${Object.entries(result.stages).map(([k, ms]) => `${k} ${seconds(ms ?? 0)}`).join(', ')}`);
+  console.log(
+    `\nstages: ${Object.entries(result.stages)
+      .map(([k, ms]) => `${k} ${seconds(ms ?? 0)}`)
+      .join(', ')}`,
+  );
   console.log(`counts checked (graph = files written): ${JSON.stringify(c)}`);
   console.log(
     `PAYS total ${c.paysMinor} = PAID total ${c.paidMinor}: ${c.paysMinor === c.paidMinor ? 'yes' : 'NO'}; ` +
       `PAYS counts ${c.paysCount} = PAID ${c.paid}: ${c.paysCount === c.paid ? 'yes' : 'NO'}`,
   );
   const prepareMs = result.stages.prepare ?? 0;
-  console.log(`prepare (validate + write importer files): ${Math.round((c.paid * 1000) / prepareMs)} payments/s`);
+  console.log(
+    `prepare (validate + write importer files): ${Math.round((c.paid * 1000) / prepareMs)} payments/s`,
+  );
   console.log(
     `end to end: ${c.paid} payments in ${seconds(elapsed)} = ${Math.round((c.paid * 1000) / elapsed)} payments/s ` +
       `(${c.entities} entities); loader peak RSS ${mb(loaderPeak)} sampled, ${mb(process.resourceUsage().maxRSS * 1024)} ` +

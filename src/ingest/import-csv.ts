@@ -39,21 +39,28 @@ export const IMPORT_FILES = {
   },
   flags: { kind: 'nodes', label: 'Flag', header: 'id:ID(Flag),reason,at:datetime,source' },
   uses: { kind: 'relationships', label: 'USES', header: ':START_ID(Entity),:END_ID(Identifier)' },
-  ownerships: { kind: 'relationships', label: '', header: ':START_ID(Entity),:END_ID(Entity),:TYPE,since:datetime' },
+  ownerships: {
+    kind: 'relationships',
+    label: '',
+    header: ':START_ID(Entity),:END_ID(Entity),:TYPE,since:datetime',
+  },
   supplies: {
     kind: 'relationships',
     label: 'SUPPLIES',
-    header: ':START_ID(Entity),:END_ID(Entity),since:datetime,volumeMinor:long,volume:double,currency,invoices:long',
+    header:
+      ':START_ID(Entity),:END_ID(Entity),since:datetime,volumeMinor:long,volume:double,currency,invoices:long',
   },
   paid: {
     kind: 'relationships',
     label: 'PAID',
-    header: ':START_ID(Entity),:END_ID(Entity),id,amountMinor:long,amount:double,currency,at:datetime,channel',
+    header:
+      ':START_ID(Entity),:END_ID(Entity),id,amountMinor:long,amount:double,currency,at:datetime,channel',
   },
   pays: {
     kind: 'relationships',
     label: 'PAYS',
-    header: ':START_ID(Entity),:END_ID(Entity),currency,count:long,totalMinor:long,total:double,first:datetime,last:datetime',
+    header:
+      ':START_ID(Entity),:END_ID(Entity),currency,count:long,totalMinor:long,total:double,first:datetime,last:datetime',
   },
   borrowed: { kind: 'relationships', label: 'BORROWED', header: ':START_ID(Entity),:END_ID(Loan)' },
   lent: { kind: 'relationships', label: 'LENT', header: ':START_ID(Entity),:END_ID(Loan)' },

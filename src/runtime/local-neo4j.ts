@@ -58,7 +58,9 @@ export function runServicesScript(
     child.stderr.on('data', take);
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`scripts/services.sh ${action} failed (exit ${code}):\n${tail}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`scripts/services.sh ${action} failed (exit ${code}):\n${tail}`)),
     );
   });
 }
@@ -68,7 +70,11 @@ export function runServicesScript(
  * scripts/services.sh runs with (NEO4J_URI is dropped so the script manages the local server; the bolt
  * port is the configured URI's).
  */
-export function localBulkDeps(config: Config, localDir: string, env: Record<string, string | undefined>): BulkDeps {
+export function localBulkDeps(
+  config: Config,
+  localDir: string,
+  env: Record<string, string | undefined>,
+): BulkDeps {
   const serviceEnv: Record<string, string | undefined> = {
     ...env,
     CREDITGRAPH_LOCAL_DIR: localDir,

@@ -84,7 +84,12 @@ export class BulkPayments {
         }
         dropped.add(Number(index));
         if (first === print) this.tally.repeats += 1;
-        else await this.reject({ at: Number(at), original: { id }, problems: [repeatConflictProblem('payments', id)] });
+        else
+          await this.reject({
+            at: Number(at),
+            original: { id },
+            problems: [repeatConflictProblem('payments', id)],
+          });
       }
     }
     return dropped;
@@ -94,7 +99,10 @@ export class BulkPayments {
     this.pairs.close();
     const { expected } = this.ctx;
     for (let i = 0; i < this.pairs.count; i++) {
-      const sums = new Map<string, { f: string[]; count: number; minor: number; first: number; last: number }>();
+      const sums = new Map<
+        string,
+        { f: string[]; count: number; minor: number; first: number; last: number }
+      >();
       for (const record of this.pairs.read(i)) {
         const f = record.split('\t');
         if (dropped.size > 0 && dropped.has(Number(f[6]))) continue;
@@ -112,9 +120,20 @@ export class BulkPayments {
       }
       for (const { f, count, minor, first, last } of sums.values()) {
         const [payer = '', payee = '', currency = '', scale = '1'] = f;
-        this.ctx.out('pays').write(
-          paysLine({ payer, payee, currency, scale: Number(scale), count, totalMinor: minor, firstMs: first, lastMs: last }),
-        );
+        this.ctx
+          .out('pays')
+          .write(
+            paysLine({
+              payer,
+              payee,
+              currency,
+              scale: Number(scale),
+              count,
+              totalMinor: minor,
+              firstMs: first,
+              lastMs: last,
+            }),
+          );
         expected.pays += 1;
         expected.paysCount += count;
         expected.paysMinor += minor;

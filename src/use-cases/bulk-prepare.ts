@@ -22,7 +22,13 @@ import type { IngestRules, IngestSummary } from './ingest-file.js';
 import { findNetworkFiles } from './ingest-network.js';
 import { LineFile, partitionCountFor, Partitions } from './bulk-files.js';
 import { BulkPayments } from './bulk-payments.js';
-import { createBulkSinks, EntityRefs, type BulkSink, type BulkSinkContext, type SinkType } from './bulk-sinks.js';
+import {
+  createBulkSinks,
+  EntityRefs,
+  type BulkSink,
+  type BulkSinkContext,
+  type SinkType,
+} from './bulk-sinks.js';
 
 export interface BulkPrepareOptions extends IngestRules {
   /** Where the importer files and the partitions go (created by the caller, removed by it). */
@@ -163,7 +169,9 @@ async function streamRows<T extends RecordType>(
 ): Promise<number> {
   const format = formatOf(path);
   if (!format)
-    throw new ValidationError(`cannot tell the format of ${rejects.label}`, [{ field: 'format', reason: 'unknown' }]);
+    throw new ValidationError(`cannot tell the format of ${rejects.label}`, [
+      { field: 'format', reason: 'unknown' },
+    ]);
   const source = openLineSource(path, options.maxLineBytes, options.maxDecompressedBytes);
   const readOptions = {
     idPrefix: options.idPrefix ?? '',
@@ -177,7 +185,8 @@ async function streamRows<T extends RecordType>(
       break;
     }
     rows += 1;
-    if (event.kind === 'bad') await rejects.reject({ at: event.line, original: event.original, problems: event.problems });
+    if (event.kind === 'bad')
+      await rejects.reject({ at: event.line, original: event.original, problems: event.problems });
     else await onRow(event.line, event.row);
   }
   return rows;

@@ -10,7 +10,12 @@ import type { Database } from '../db/driver.js';
 import { countIngested, countNodes, type IngestedCounts } from '../db/ingest-stats-repository.js';
 import { applySchema } from '../db/schema-repository.js';
 import { ConflictError } from '../errors/app-error.js';
-import { prepareBulkImport, type BulkPrepareOptions, type BulkPrepared, type ImportInput } from './bulk-prepare.js';
+import {
+  prepareBulkImport,
+  type BulkPrepareOptions,
+  type BulkPrepared,
+  type ImportInput,
+} from './bulk-prepare.js';
 import type { IngestSummary } from './ingest-file.js';
 
 /** What the bulk load needs from its surroundings (wired by the CLI; tests use the real ones). */
@@ -52,7 +57,10 @@ export interface BulkResult {
 /** Refuses unless the configured Neo4j is the local one and holds no node. */
 async function checkTarget(deps: BulkDeps): Promise<void> {
   const reason = deps.notLocalReason();
-  if (reason) throw new ConflictError(`ingest --bulk refused, nothing changed: ${reason}; the offline importer replaces the local database only`);
+  if (reason)
+    throw new ConflictError(
+      `ingest --bulk refused, nothing changed: ${reason}; the offline importer replaces the local database only`,
+    );
   const { db, close } = await deps.openDb();
   try {
     const nodes = await countNodes(db);
@@ -66,7 +74,12 @@ async function checkTarget(deps: BulkDeps): Promise<void> {
 }
 
 /** The importer's arguments for the prepared files. */
-export function importArguments(inputs: readonly ImportInput[], prepared: BulkPrepared, options: BulkOptions, workDir: string): string[] {
+export function importArguments(
+  inputs: readonly ImportInput[],
+  prepared: BulkPrepared,
+  options: BulkOptions,
+  workDir: string,
+): string[] {
   const args = [
     'neo4j',
     '--overwrite-destination=true',
@@ -112,11 +125,19 @@ export async function ingestNetworkBulk(
     const prepared = await timed('prepare', () => prepareBulkImport(dir, { ...options, workDir }));
     const rejected = prepared.summaries.some((s) => s.rejected > 0);
     if (options.strict && rejected)
-      return { summaries: prepared.summaries, imported: false, expected: prepared.expected, actual: null, stages };
+      return {
+        summaries: prepared.summaries,
+        imported: false,
+        expected: prepared.expected,
+        actual: null,
+        stages,
+      };
     await checkTarget(deps); // again: the preparation may have taken a while
     await timed('stop', () => deps.services('stop', []));
     try {
-      await timed('import', () => deps.services('import', importArguments(prepared.inputs, prepared, options, workDir)));
+      await timed('import', () =>
+        deps.services('import', importArguments(prepared.inputs, prepared, options, workDir)),
+      );
     } finally {
       await timed('start', () => deps.services('start', []));
     }
@@ -145,7 +166,9 @@ async function verify(
     stages.verify = Date.now() - t;
     const differences = countDifferences(expected, actual);
     if (differences.length > 0)
-      throw new Error(`bulk import finished but the graph differs from the files written: ${differences.join('; ')}`);
+      throw new Error(
+        `bulk import finished but the graph differs from the files written: ${differences.join('; ')}`,
+      );
     return actual;
   } finally {
     await close();

@@ -31,20 +31,34 @@ const PRIVATE_URI = `bolt://127.0.0.1:${PORT}`;
 
 /** scripts/services.sh for the private instance (never the shared one: NEO4J_URI removed). */
 function services(action: 'start' | 'stop', localDir: string): void {
-  const env: Record<string, string | undefined> = { ...process.env, CREDITGRAPH_LOCAL_DIR: localDir, NEO4J_BOLT_PORT: PORT };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    CREDITGRAPH_LOCAL_DIR: localDir,
+    NEO4J_BOLT_PORT: PORT,
+  };
   delete env.NEO4J_URI;
-  const r = spawnSync('bash', [join(PROJECT_ROOT, 'scripts', 'services.sh'), action], { env, encoding: 'utf8' });
+  const r = spawnSync('bash', [join(PROJECT_ROOT, 'scripts', 'services.sh'), action], {
+    env,
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, `services.sh ${action}: ${r.stderr}`);
 }
 
-const BAD_ENTITIES = ['E9001,alien,,R01,2020-01-01T00:00:00.000Z', 'E0000,business,,R99,2020-01-01T00:00:00.000Z'];
+const BAD_ENTITIES = [
+  'E9001,alien,,R01,2020-01-01T00:00:00.000Z',
+  'E0000,business,,R99,2020-01-01T00:00:00.000Z',
+];
 const BAD_PAYMENTS = [
   'PX1,E0001,E0002,12.5x,USD,2024-01-01T00:00:00.000Z,transfer', // not a decimal
   'P0,E0001,E0002,1.00,USD,2024-01-01T00:00:00.000Z,transfer', // P0 again, other values
   'PX2,E0003,N0001,7.00,EUR,2024-02-01T00:00:00.000Z,card', // a payee no file declares: minimal
 ];
 const RATINGS = [
-  'source,target,rating,time','E0005,R0001,3,1700000000', 'R0001,R0002,-2,1700000100', 'R0002,E0006,1,1700000200'];
+  'source,target,rating,time',
+  'E0005,R0001,3,1700000000',
+  'R0001,R0002,-2,1700000100',
+  'R0002,E0006,1,1700000200',
+];
 
 describe('creditgraph ingest network --bulk (private Neo4j on 7691)', function () {
   this.timeout(900000);
@@ -84,18 +98,31 @@ describe('creditgraph ingest network --bulk (private Neo4j on 7691)', function (
   });
 
   it('refuses a NEO4J_URI that is not the local instance, changing nothing', async () => {
-    const r = await runCli(['ingest', 'network', dataDir, '--bulk'], { ...cliEnv(), NEO4J_URI: 'bolt://127.0.0.1:7687' });
+    const r = await runCli(['ingest', 'network', dataDir, '--bulk'], {
+      ...cliEnv(),
+      NEO4J_URI: 'bolt://127.0.0.1:7687',
+    });
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    assert.match(r.stderr, /--bulk refused, nothing changed: NEO4J_URI bolt:\/\/127\.0\.0\.1:7687 is not the local Neo4j/);
+    assert.match(
+      r.stderr,
+      /--bulk refused, nothing changed: NEO4J_URI bolt:\/\/127\.0\.0\.1:7687 is not the local Neo4j/,
+    );
     assert.equal(existsSync(join(localDir, 'bulk-import')), false);
     assert.equal(await countNodes(db), 0);
   });
 
   it('bulk-loads the network: rejects file and exit 2, counts and sums equal to the driver path', async () => {
-    const r = await runCli(['ingest', 'network', dataDir, '--bulk', '--rejects', rejectsDir], cliEnv(), 600000);
+    const r = await runCli(
+      ['ingest', 'network', dataDir, '--bulk', '--rejects', rejectsDir],
+      cliEnv(),
+      600000,
+    );
     assert.equal(r.code, 2, r.stdout + r.stderr);
     assert.match(r.stdout, /bulk: loaded and verified/);
-    assert.match(r.stdout, /payments payments\.csv: loaded with rejects: \d+ rows, \d+ loaded \(\d+ new\), 1 repeats skipped, 2 rejected/);
+    assert.match(
+      r.stdout,
+      /payments payments\.csv: loaded with rejects: \d+ rows, \d+ loaded \(\d+ new\), 1 repeats skipped, 2 rejected/,
+    );
     const messages = (file: string) =>
       readFileSync(join(rejectsDir, `${file}.rejects.ndjson`), 'utf8')
         .trim()
@@ -134,11 +161,15 @@ describe('creditgraph ingest network --bulk (private Neo4j on 7691)', function (
     const bulk = await countIngested(db, '');
     const driver = await countIngested(shared.db, prefix);
     assert.deepEqual(bulk, driver);
-    assert.ok(bulk.paid > 20000 && bulk.pays > 0 && bulk.identifiers > 0 && bulk.rated === 3, JSON.stringify(bulk));
+    assert.ok(
+      bulk.paid > 20000 && bulk.pays > 0 && bulk.identifiers > 0 && bulk.rated === 3,
+      JSON.stringify(bulk),
+    );
     assert.equal(bulk.minimalEntities, 1); // N0001, named only by a payment
     assert.equal(bulk.entities, 2000 + 1 + 2); // + N0001, + R0001 and R0002 (persons, from ratings)
 
-    const sortedKeys = (rows: Awaited<ReturnType<typeof listPays>>) => rows.map((p) => ({ ...p, keys: [...p.keys].sort() }));
+    const sortedKeys = (rows: Awaited<ReturnType<typeof listPays>>) =>
+      rows.map((p) => ({ ...p, keys: [...p.keys].sort() }));
     const bulkPays = sortedKeys(await listPays(db, ''));
     const driverPays = sortedKeys(await listPays(shared.db, prefix));
     assert.equal(bulkPays.length, bulk.pays);
