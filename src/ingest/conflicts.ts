@@ -50,7 +50,10 @@ export function checkRepeat<T extends RecordType>(
 
 /** The problem of a row whose key appears earlier in the file with other values. */
 export function repeatConflictProblem(type: RecordType, key: string): FieldProblem {
-  return { field: RECORD_SPECS[type].columns[0] as string, reason: `${shownKey(key)} appears earlier with different values` };
+  return {
+    field: RECORD_SPECS[type].columns[0] as string,
+    reason: `${shownKey(key)} appears earlier with different values`,
+  };
 }
 
 /** The problem of a row the database refused (see GraphConflict). */

@@ -120,20 +120,18 @@ export class BulkPayments {
       }
       for (const { f, count, minor, first, last } of sums.values()) {
         const [payer = '', payee = '', currency = '', scale = '1'] = f;
-        this.ctx
-          .out('pays')
-          .write(
-            paysLine({
-              payer,
-              payee,
-              currency,
-              scale: Number(scale),
-              count,
-              totalMinor: minor,
-              firstMs: first,
-              lastMs: last,
-            }),
-          );
+        this.ctx.out('pays').write(
+          paysLine({
+            payer,
+            payee,
+            currency,
+            scale: Number(scale),
+            count,
+            totalMinor: minor,
+            firstMs: first,
+            lastMs: last,
+          }),
+        );
         expected.pays += 1;
         expected.paysCount += count;
         expected.paysMinor += minor;

@@ -58,12 +58,21 @@ export function registerIngest(program: Command): void {
     .argument('<file>', 'CSV or NDJSON file (optionally .gz), or a directory for "network"')
     .option('--strict', 'reject the whole file on its first bad row and write nothing')
     .option('--batch <rows>', 'rows per transaction (default INGEST_BATCH_ROWS)', positiveInt)
-    .option('--rejects <path>', 'rejects file (NDJSON; default .local/rejects/<file>.rejects.ndjson); with --bulk a directory')
+    .option(
+      '--rejects <path>',
+      'rejects file (NDJSON; default .local/rejects/<file>.rejects.ndjson); with --bulk a directory',
+    )
     .option('--id-prefix <prefix>', 'prepend to every id in the file')
     .option('--format <format>', 'csv or ndjson (default: from the file name)')
-    .option('--bulk', 'network only: first load into an EMPTY local Neo4j with the offline importer (stops and restarts it)')
+    .option(
+      '--bulk',
+      'network only: first load into an EMPTY local Neo4j with the offline importer (stops and restarts it)',
+    )
     .option('--import-threads <n>', 'with --bulk: importer threads (default: the cores)', positiveInt)
-    .option('--import-memory <size>', 'with --bulk: importer off-heap memory, e.g. 2g (default: the importer\'s)')
+    .option(
+      '--import-memory <size>',
+      "with --bulk: importer off-heap memory, e.g. 2g (default: the importer's)",
+    )
     .option(
       '--progress-interval <seconds>',
       'seconds between progress lines when not on a terminal',
@@ -80,7 +89,8 @@ export function registerIngest(program: Command): void {
       // info logs (schema applied, …) would break the progress bar: warn unless LOG_LEVEL says otherwise
       const config = loadConfig({ LOG_LEVEL: 'warn', ...environmentWithServices() });
       if (opts.bulk) {
-        if (type !== 'network') throw new InvalidArgumentError('--bulk loads a whole network: ingest network <dir> --bulk');
+        if (type !== 'network')
+          throw new InvalidArgumentError('--bulk loads a whole network: ingest network <dir> --bulk');
         process.exitCode = await runBulk(file, opts, config);
         return;
       }
