@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Local services for creditgraph: Neo4j Community 5.26 (bolt, auth on) and Redis.
 #
-# Usage: scripts/services.sh [start|stop|status|env]
+# Usage: scripts/services.sh [start|stop|status|env|import ARGS...]
 #
 #   start   start (or reuse) Neo4j and Redis; prints KEY=VALUE lines on stdout and
 #           writes them to .local/services.env (source it from other scripts)
 #   stop    stop only what this script started (pid files in .local/)
 #   status  say what is running
 #   env     print the KEY=VALUE lines for what is running now, starting nothing
+#   import  run `neo4j-admin database import full ARGS...` on this instance's stopped Neo4j
+#           (ingest network --bulk uses it; refuses while the server runs)
 #
 # Environment knobs:
 #   CREDITGRAPH_LOCAL_DIR  state folder of this instance (default .local): with another
@@ -20,6 +22,7 @@
 #   NEO4J_PAGECACHE      default 2g
 #   NEO4J_START_TIMEOUT  seconds to wait for a bolt answer, default 120
 #   NEO4J_STOP_TIMEOUT   seconds to wait for a clean shutdown, default 60
+#   NEO4J_IMPORT_HEAP    heap of the offline importer's JVM, default 1g (it works mostly off-heap)
 #   REDIS_URL            use this Redis; do not start one
 #   REDIS_REUSE_SYSTEM   default 1: reuse a Redis answering on 127.0.0.1:6379
 #
@@ -297,6 +300,20 @@ neo4j_stop() {
   info "Neo4j: stopped"
 }
 
+# neo4j_import ARGS...: the offline importer on this instance's (stopped) store
+neo4j_import() {
+  if neo4j_pid >/dev/null; then die "Neo4j is running; stop it before an offline import"; fi
+  neo4j_resolve_jars
+  neo4j_write_conf
+  neo4j_set_initial_password
+  info "Neo4j: offline import into $NEO4J_DATA (importer heap ${NEO4J_IMPORT_HEAP:-1g})"
+  NEO4J_HOME="$NEO4J_HOME_DIR" NEO4J_CONF="$NEO4J_CONF_DIR" \
+    "$JAVA" -Xms"${NEO4J_IMPORT_HEAP:-1g}" -Xmx"${NEO4J_IMPORT_HEAP:-1g}" -XX:+UseG1GC \
+    --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+    --add-opens=java.base/java.lang=ALL-UNNAMED \
+    -cp "$NEO4J_LIB/*" org.neo4j.cli.AdminTool database import full "$@" 9>&-
+}
+
 # ---------------------------------------------------------------- Redis
 
 redis_ping() { # host port
@@ -448,6 +465,11 @@ cmd_stop() {
   rm -f "$ENV_FILE"
 }
 
+cmd_import() {
+  with_lock
+  neo4j_import "$@"
+}
+
 cmd_status() {
   local pid port
   if [[ -n "${NEO4J_URI:-}" ]]; then
@@ -486,6 +508,7 @@ case "${1:-start}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   env) cmd_env ;;
-  -h | --help | help) sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' ;;
+  import) shift; cmd_import "$@" ;;
+  -h | --help | help) sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' ;;
   *) die "usage: scripts/services.sh [start|stop|status|env]" ;;
 esac

@@ -11,7 +11,14 @@ const Q = defineQueries({
   mismatches: 'ingest/count-pays-mismatches',
   comparePays: 'ingest/compare-pays-by-prefix',
   remove: 'ingest/delete-by-prefix',
+  nodes: 'ingest/count-nodes',
 });
+
+/** Every node of the database (0 for an empty one). */
+export async function countNodes(db: Database): Promise<number> {
+  const [row] = await db.readRows<{ nodes: number }>(Q.nodes);
+  return row?.nodes ?? 0;
+}
 
 /** Node and relationship counts under a prefix; `*Minor` are sums of integer minor units. */
 export interface IngestedCounts {

@@ -36,9 +36,8 @@ export function checkRepeat<T extends RecordType>(
   const spec = RECORD_SPECS[type];
   const key = spec.key(row);
   const verdict = tracker.check(key, row, spec.owner?.(row));
+  if (verdict === 'conflict') return { verdict, problem: repeatConflictProblem(type, key) };
   const field = spec.columns[0] as string;
-  if (verdict === 'conflict')
-    return { verdict, problem: { field, reason: `${shownKey(key)} appears earlier with different values` } };
   if (verdict === 'owner-conflict') {
     const noun = NOUN[type] ?? type;
     const reason =
@@ -47,6 +46,14 @@ export function checkRepeat<T extends RecordType>(
     return { verdict, problem: { field: spec.ownerField ?? field, reason } };
   }
   return { verdict };
+}
+
+/** The problem of a row whose key appears earlier in the file with other values. */
+export function repeatConflictProblem(type: RecordType, key: string): FieldProblem {
+  return {
+    field: RECORD_SPECS[type].columns[0] as string,
+    reason: `${shownKey(key)} appears earlier with different values`,
+  };
 }
 
 /** The problem of a row the database refused (see GraphConflict). */

@@ -10,6 +10,8 @@ import type { FileFormat } from '../../ingest/record-reader.js';
 import { openRuntime } from '../../runtime/runtime.js';
 import { ingestFile, ingestRules, type IngestSummary } from '../../use-cases/ingest-file.js';
 import { findNetworkFiles } from '../../use-cases/ingest-network.js';
+import { ingestNetworkBulk } from '../../use-cases/ingest-bulk.js';
+import { localBulkDeps } from '../../runtime/local-neo4j.js';
 import { createProgressReporter } from '../progress-reporter.js';
 
 interface IngestCliOptions {
@@ -19,6 +21,9 @@ interface IngestCliOptions {
   idPrefix?: string;
   format?: FileFormat;
   progressInterval: number;
+  bulk?: boolean;
+  importThreads?: number;
+  importMemory?: string;
 }
 
 const positiveInt = (v: string) => {
@@ -53,9 +58,21 @@ export function registerIngest(program: Command): void {
     .argument('<file>', 'CSV or NDJSON file (optionally .gz), or a directory for "network"')
     .option('--strict', 'reject the whole file on its first bad row and write nothing')
     .option('--batch <rows>', 'rows per transaction (default INGEST_BATCH_ROWS)', positiveInt)
-    .option('--rejects <path>', 'rejects file (NDJSON; default .local/rejects/<file>.rejects.ndjson)')
+    .option(
+      '--rejects <path>',
+      'rejects file (NDJSON; default .local/rejects/<file>.rejects.ndjson); with --bulk a directory',
+    )
     .option('--id-prefix <prefix>', 'prepend to every id in the file')
     .option('--format <format>', 'csv or ndjson (default: from the file name)')
+    .option(
+      '--bulk',
+      'network only: first load into an EMPTY local Neo4j with the offline importer (stops and restarts it)',
+    )
+    .option('--import-threads <n>', 'with --bulk: importer threads (default: the cores)', positiveInt)
+    .option(
+      '--import-memory <size>',
+      "with --bulk: importer off-heap memory, e.g. 2g (default: the importer's)",
+    )
     .option(
       '--progress-interval <seconds>',
       'seconds between progress lines when not on a terminal',
@@ -71,6 +88,12 @@ export function registerIngest(program: Command): void {
           );
       // info logs (schema applied, …) would break the progress bar: warn unless LOG_LEVEL says otherwise
       const config = loadConfig({ LOG_LEVEL: 'warn', ...environmentWithServices() });
+      if (opts.bulk) {
+        if (type !== 'network')
+          throw new InvalidArgumentError('--bulk loads a whole network: ingest network <dir> --bulk');
+        process.exitCode = await runBulk(file, opts, config);
+        return;
+      }
       const runtime = await openRuntime(config);
       let failed = false;
       try {
@@ -92,6 +115,41 @@ export function registerIngest(program: Command): void {
       }
       if (failed) process.exitCode = 2;
     });
+}
+
+/** `ingest network DIR --bulk`; resolves with the exit code (2 when rows were rejected). */
+async function runBulk(dir: string, opts: IngestCliOptions, config: Config): Promise<number> {
+  const localDir = process.env.CREDITGRAPH_LOCAL_DIR ?? join(PROJECT_ROOT, '.local');
+  const started = Date.now();
+  const result = await ingestNetworkBulk(
+    dir,
+    {
+      ...ingestRules(config),
+      strict: opts.strict,
+      idPrefix: opts.idPrefix,
+      maxLineBytes: config.ingest.maxLineBytes,
+      maxDecompressedBytes: config.ingest.maxDecompressedBytes,
+      threads: opts.importThreads,
+      maxOffHeap: opts.importMemory,
+      rejectsPathFor: (path) =>
+        join(opts.rejects ?? join(PROJECT_ROOT, '.local', 'rejects'), `${basename(path)}.rejects.ndjson`),
+      onFile: printSummary,
+    },
+    localBulkDeps(config, localDir, process.env),
+    (stage) => console.log(`bulk: ${stage} …`),
+  );
+  const stages = Object.entries(result.stages).map(([k, ms]) => `${k} ${((ms ?? 0) / 1000).toFixed(1)} s`);
+  if (!result.imported) {
+    console.log('bulk: REJECTED (strict: rows were rejected, nothing imported)');
+    return 2;
+  }
+  const c = result.actual ?? result.expected;
+  console.log(
+    `bulk: loaded and verified: ${c.entities} entities (${c.minimalEntities} minimal), ${c.paid} payments, ${c.pays} PAYS, ` +
+      `${c.identifiers} identifiers, ${c.supplies} supplies, ${c.loans} loans, ${c.flags} flags, ${c.rated} ratings ` +
+      `in ${((Date.now() - started) / 1000).toFixed(1)} s (${stages.join(', ')})`,
+  );
+  return result.summaries.some((s) => s.rejected > 0) ? 2 : 0;
 }
 
 async function ingestOne(
