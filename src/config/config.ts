@@ -26,7 +26,7 @@ export const ENV_SCHEMA = z.object({
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and -').default('creditgraph'),
   SHUTDOWN_TIMEOUT_MS: int(100, 600000).default(10000),
   INGEST_BATCH_ROWS: int(1, 100000).default(2000),
-  INGEST_WRITERS: int(1, 16).default(2),
+  INGEST_WRITERS: int(1, 16).default(1),
   INGEST_HTTP_MAX_ROWS: int(1, 1000000).default(10000),
   INGEST_HTTP_MAX_BYTES: int(1024, 1073741824).default(10 * 1024 * 1024),
   INGEST_UPLOAD_MAX_BYTES: int(1024, 2 ** 40).default(2 * 1024 ** 3),
