@@ -11,10 +11,7 @@
  *    in a child process of its own so its peak RSS is its own.
  * Sizes: s ≈ 20k edges, m ≈ 1M, l ≈ 10M (nodes = edges / 10). Hold /tmp/cg-heavy.lock at l.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ANALYTICS_DEFAULTS, prepareGraph, prepareWork, type PreparedGraph } from '../src/analytics/analytics-pipeline.js';
 import { taskCounts, privateSink, runTask } from '../src/analytics/analytics-work.js';
@@ -32,6 +29,7 @@ import { nearestBad } from '../src/analytics/nearest-bad.js';
 import { createRng } from '../src/analytics/rng.js';
 import { runAnalyticsInThread } from '../src/use-cases/run-analytics-thread.js';
 import { edgesAt, peakRssMb, syntheticSnapshot } from './synthetic-graph.js';
+import { compareWithIgraph, type OurRun } from './igraph.js';
 
 const args = process.argv.slice(2);
 const sizeAt = args.indexOf('--size');
@@ -41,7 +39,6 @@ const edgesWanted = edgesAt(size);
 const opts = ANALYTICS_DEFAULTS;
 const totals = new Map<string, number>();
 const mb = (x: number) => `${x.toFixed(0)} MB`;
-const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
 
 function timed<T>(stage: string, label: string, work: () => T): [T, number] {
   const t = performance.now();
@@ -66,6 +63,8 @@ async function threadOnly(): Promise<void> {
   });
   console.log(JSON.stringify({ stages, timings, totalS: (performance.now() - t0) / 1000, peakRssMb: peakRssMb() }));
 }
+
+const ours: OurRun = { pagerankS: 0, louvainS: 0, modularity: 0, pagerank: new Float64Array(0) };
 
 function stepByStep(): PreparedGraph {
   const [snapshot] = timed('input', 'generate edge list', () => syntheticSnapshot(edgesWanted));
@@ -111,62 +110,6 @@ function stepByStep(): PreparedGraph {
   return graph;
 }
 
-const ours: { pagerankS: number; louvainS: number; modularity: number; pagerank: Float64Array } = { pagerankS: 0, louvainS: 0, modularity: 0, pagerank: new Float64Array(0) };
-
-/** Writes the merged directed pairs and the undirected pairs (u < v) as igraph edge lists with weights. */
-function writeEdgeLists(g: PreparedGraph, dir: string): void {
-  const n = g.directed.n;
-  const write = (name: string, offsets: Uint32Array, targets: Uint32Array, weights: Float64Array, keep: (u: number, v: number) => boolean) => {
-    const w = new Float64Array(targets.length);
-    let k = 0;
-    let lines: string[] = [];
-    writeFileSync(join(dir, `${name}.txt`), '');
-    for (let u = 0; u < n; u++) {
-      for (let j = offsets[u]!; j < offsets[u + 1]!; j++) {
-        if (!keep(u, targets[j]!)) continue;
-        lines.push(`${u} ${targets[j]!}\n`);
-        w[k++] = weights[j]!;
-      }
-      if (lines.length >= 1 << 20 || u === n - 1) {
-        appendFileSync(join(dir, `${name}.txt`), lines.join(''));
-        lines = [];
-      }
-    }
-    writeFileSync(join(dir, `${name}.w`), Buffer.from(w.buffer, 0, 8 * k));
-  };
-  writeFileSync(join(dir, 'n.txt'), String(n));
-  write('directed', g.directed.outOffsets, g.directed.outTargets, g.directed.outWeights, () => true);
-  write('undirected', g.undirected.offsets, g.undirected.targets, g.undirected.weights, (u, v) => u < v);
-}
-
-function compareWithIgraph(g: PreparedGraph): void {
-  const probe = spawnSync(PYTHON, ['-c', 'import igraph'], { encoding: 'utf8' });
-  if (probe.status !== 0) {
-    console.log(`igraph       not found for ${PYTHON}: install it with  bash scripts/install-bench-tools.sh  (Debian's python3-igraph)`);
-    return;
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'cg-igraph-'));
-  try {
-    writeEdgeLists(g, dir);
-    const script = fileURLToPath(new URL('./igraph-compare.py', import.meta.url));
-    const r = JSON.parse(execFileSync(PYTHON, [script, dir], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim()) as {
-      igraph: string;
-      pagerankS: number;
-      louvainS: number;
-      louvainCommunities: number;
-      louvainModularity: number;
-    };
-    const theirs = new Float64Array(readFileSync(join(dir, 'pagerank.igraph')).buffer.slice(0));
-    let diff = 0;
-    for (let v = 0; v < theirs.length; v++) diff = Math.max(diff, Math.abs(theirs[v]! - ours.pagerank[v]!));
-    console.log(`igraph       python-igraph ${r.igraph} on the same merged edge lists (same process run, one core each)`);
-    console.log(`igraph       PageRank  ours ${ours.pagerankS.toFixed(2)} s, igraph ${r.pagerankS.toFixed(2)} s: ratio ${(ours.pagerankS / r.pagerankS).toFixed(2)}×   (largest score difference ${diff.toExponential(1)})`);
-    console.log(`igraph       Louvain   ours ${ours.louvainS.toFixed(2)} s, igraph ${r.louvainS.toFixed(2)} s: ratio ${(ours.louvainS / r.louvainS).toFixed(2)}×   (modularity ours ${ours.modularity.toFixed(4)}, igraph ${r.louvainModularity.toFixed(4)}, ${r.louvainCommunities} communities)`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 function threadedRun(): void {
   const self = fileURLToPath(import.meta.url);
   const line = execFileSync(process.execPath, ['--import', 'tsx', self, '--size', size, '--thread-only'], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()!;
@@ -180,7 +123,7 @@ if (flags.has('--thread-only')) await threadOnly();
 else {
   console.log(`size ${size}: ${Math.round(edgesWanted / 10).toLocaleString()} nodes, ${edgesWanted.toLocaleString()} edges (node ${process.version})`);
   const graph = stepByStep();
-  if (!flags.has('--no-igraph')) compareWithIgraph(graph);
+  if (!flags.has('--no-igraph')) compareWithIgraph(graph, ours);
   if (!flags.has('--no-thread')) threadedRun();
   if (flags.has('--compare-louvain')) {
     const script = fileURLToPath(new URL('./louvain-compare.ts', import.meta.url));

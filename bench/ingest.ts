@@ -54,7 +54,7 @@ try {
     console.log(`\npass ${pass}: ${seconds.toFixed(1)} s`);
     for (const s of summaries) {
       console.log(
-        `  ${s.type.padEnd(12)} ${String(s.rows).padStart(9)} rows  ${String(s.rowsPerSecond).padStart(7)} rows/s  new ${s.written}  rejected ${s.rejected}`,
+        `  ${s.type.padEnd(12)} ${String(s.rows).padStart(9)} rows  ${String(s.rowsPerSecond).padStart(7)} rows/s  new ${s.written}  rejected ${s.rejected}  observers ${(s.observersMs / 1000).toFixed(1)} s`,
       );
     }
     runs.push(await countIngested(runtime.db, prefix));
@@ -70,7 +70,7 @@ try {
   console.log(
     `PAYS total ${once?.paysMinor} cents = PAID total ${once?.paidMinor} cents: ${once?.paysMinor === once?.paidMinor ? 'yes' : 'NO'}`,
   );
-  console.log(`peak RSS ${mb(peakRss)}, batch ${config.ingest.batchRows} rows`);
+  console.log(`peak RSS ${mb(peakRss)}, batch ${config.ingest.batchRows} rows, ${config.ingest.writers} writers (INGEST_WRITERS)`);
   if (!values.keep) {
     await deleteByPrefix(runtime.db, prefix);
     console.log(`deleted ${prefix}*`);

@@ -232,6 +232,11 @@ neo4j_start() {
     } >>"$NEO4J_CONSOLE"
     (
       cd "$NEO4J_HOME_DIR"
+      # the server must not keep the caller's other descriptors open: started under
+      # `flock /tmp/cg-heavy.lock …`, it would hold the benchmark lock for its whole life
+      for fd in $(ls /proc/$BASHPID/fd); do
+        if ((fd > 2)); then eval "exec ${fd}>&-" 2>/dev/null || true; fi
+      done
       exec setsid nohup "$JAVA" \
         -Xms"$NEO4J_HEAP" -Xmx"$NEO4J_HEAP" \
         -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow -XX:+DisableExplicitGC \

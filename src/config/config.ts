@@ -32,6 +32,7 @@ export const ENV_SCHEMA = z.object({
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and -').default('creditgraph'),
   SHUTDOWN_TIMEOUT_MS: int(100, 600000).default(10000),
   INGEST_BATCH_ROWS: int(1, 100000).default(2000),
+  INGEST_WRITERS: int(1, 16).default(1),
   INGEST_HTTP_MAX_ROWS: int(1, 1000000).default(10000),
   INGEST_HTTP_MAX_BYTES: int(1024, 1073741824).default(10 * 1024 * 1024),
   INGEST_UPLOAD_MAX_BYTES: int(1024, 2 ** 40).default(2 * 1024 ** 3),
@@ -58,6 +59,7 @@ export const ENV_SCHEMA = z.object({
   MODELS_DIR: z.string().min(1).default('.local/models'),
   SCORE_TIMEOUT_MS: int(100, 60000).default(1500),
   SERVING_SCOPE: z.string().max(200).default(''),
+  FEATURES_REFRESH_MAX_ENTITIES: int(0, 10_000_000).default(10_000),
   RATE_LIMIT_PER_MINUTE: int(1, 1000000).default(600),
   AUDIT_PURPOSES: z
     .string()
@@ -91,7 +93,7 @@ export interface Config {
     readonly readTimeoutMs: number;
   };
   readonly redis: { readonly url: string; readonly prefix: string };
-  readonly ingest: { readonly batchRows: number; readonly httpMaxRows: number; readonly httpMaxBytes: number; readonly uploadDir: string; readonly uploadMaxBytes: number;
+  readonly ingest: { readonly batchRows: number; readonly writers: number; readonly httpMaxRows: number; readonly httpMaxBytes: number; readonly uploadDir: string; readonly uploadMaxBytes: number;
     /** Longest line of an ingest file, in bytes (longer lines are rejects). */
     readonly maxLineBytes: number;
     /** Most bytes a `.gz` file or upload may decompress to (over it: rejected, 413 for uploads). */
@@ -135,6 +137,8 @@ export interface Config {
     readonly timeoutMs: number;
     /** Entity id prefix whose current metrics run scores are served from ('' = the whole graph). */
     readonly servingScope: string;
+    /** Above this many entities touched by one load, their stored features are dropped, not recomputed. */
+    readonly featuresRefreshMaxEntities: number;
   };
 }
 
@@ -206,6 +210,7 @@ function toConfig(e: Env): Config {
     redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },
     ingest: {
       batchRows: e.INGEST_BATCH_ROWS,
+      writers: e.INGEST_WRITERS,
       httpMaxRows: e.INGEST_HTTP_MAX_ROWS,
       httpMaxBytes: e.INGEST_HTTP_MAX_BYTES,
       uploadDir: e.UPLOAD_DIR,
@@ -240,6 +245,7 @@ function toConfig(e: Env): Config {
       modelsDir: e.MODELS_DIR,
       timeoutMs: e.SCORE_TIMEOUT_MS,
       servingScope: e.SERVING_SCOPE,
+      featuresRefreshMaxEntities: e.FEATURES_REFRESH_MAX_ENTITIES,
     },
   };
 }

@@ -13,6 +13,7 @@ const Q = defineQueries({
   stored: 'features/get-stored-features',
   runSignals: 'features/get-run-signals',
   merge: 'features/merge-features',
+  invalidate: 'features/invalidate-features',
   counterparties: 'features/list-counterparties',
 });
 
@@ -112,4 +113,17 @@ export async function writeFeatures(db: Database, runId: string, rows: readonly 
     written += row?.written ?? 0;
   }
   return written;
+}
+
+/**
+ * Drops the stored vectors of `ids` in run `runId` (their scores then use the as-of path), in batches;
+ * returns how many were dropped.
+ */
+export async function invalidateFeatures(db: Database, runId: string, ids: readonly string[], batch = 10_000): Promise<number> {
+  let invalidated = 0;
+  for (let i = 0; i < ids.length; i += batch) {
+    const [row] = await db.writeRows<{ invalidated: number }>(Q.invalidate, { runId, ids: ids.slice(i, i + batch) });
+    invalidated += row?.invalidated ?? 0;
+  }
+  return invalidated;
 }

@@ -209,6 +209,7 @@ async function summary(
     written: counts.loaded,
     rejected: rejects.writer.count,
     batches: 0,
+    observersMs: 0, // the bulk load runs no load observers
     elapsedMs,
     rowsPerSecond: elapsedMs > 0 ? Math.round((counts.rows * 1000) / elapsedMs) : 0,
     strictFailed: false,

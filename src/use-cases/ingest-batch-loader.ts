@@ -71,13 +71,44 @@ export interface BatchLoaderOptions {
   readonly duplicateWindow?: number;
   /** Most entities one identifier links (IDENTIFIER_MAX_GROUP; default 50). */
   readonly identifierMaxGroup?: number;
+  /**
+   * Concurrent writers for the types that partition (payments by payer, entities by id); other types
+   * always use one (INGEST_WRITERS; default 1).
+   */
+  readonly writers?: number;
 }
 
 /**
- * Writes batches one after another while the caller reads on: a full batch starts writing, and `add`
- * returns at once, so the next batch is read and validated while the current transaction runs; the
- * batch after that waits for it. At most one write is in flight, and each batch is still one
- * transaction. A conflict reject can therefore be reported after rejects of later lines.
+ * The partition key of a row for concurrent writers, for the types where batches of different
+ * partitions do not contend on the same keys: payments by payer (a `PAYS` pair is written by one
+ * writer only), entities by id. Types without one are written by one writer.
+ */
+const PARTITION_KEY: Partial<{ [T in RecordType]: (row: RowByType[T]) => string }> = {
+  payments: (row) => row.payer,
+  entities: (row) => row.id,
+};
+
+/** A small stable string hash (FNV-1a), for the writer of a partition key. */
+function hashOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+interface Lane<T extends RecordType> {
+  pending: { at: number; row: RowByType[T] }[];
+  inFlight: Promise<void> | undefined;
+  failure: { error: unknown } | undefined;
+}
+
+/**
+ * Writes batches while the caller reads on: a full batch starts writing, and `add` returns at once, so
+ * the next rows are read and validated while the transaction runs. With one writer (the default, and
+ * always for types that do not partition) at most one write is in flight; with `writers` W > 1 the rows
+ * are split by partition key into W lanes, each with at most one write in flight, so up to W
+ * transactions run at once on disjoint keys. Each batch is still one transaction, and a lane writes its
+ * batches in order (a key's rows stay in file order). A conflict reject can be reported after rejects
+ * of later lines. Hooks and observers see the batches one at a time.
  */
 export class BatchLoader<T extends RecordType> {
   /** Rows accepted (written or already present with the same values). */
@@ -87,11 +118,14 @@ export class BatchLoader<T extends RecordType> {
   /** Exact repeats of an earlier row, skipped. */
   repeats = 0;
   batches = 0;
-  private pending: { at: number; row: RowByType[T] }[] = [];
+  /** Time spent in the load observers (their batch calls and their end), in ms. */
+  observersMs = 0;
+  private readonly lanes: Lane<T>[];
+  private readonly partitionKey: ((row: RowByType[T]) => string) | undefined;
   private readonly tracker: DuplicateTracker;
   private readonly observers: LoadObserver[] = [...observerFactories].map((create) => create());
-  private inFlight: Promise<void> | undefined;
-  private failure: { error: unknown } | undefined;
+  /** Hooks of finished batches run one after another on this chain. */
+  private hooks: Promise<void> = Promise.resolve();
   private closed = false;
 
   constructor(
@@ -101,9 +135,12 @@ export class BatchLoader<T extends RecordType> {
     private readonly reject: (rejected: RejectedRow) => Promise<void>,
   ) {
     this.tracker = new DuplicateTracker(options.duplicateWindow);
+    this.partitionKey = PARTITION_KEY[type] as ((row: RowByType[T]) => string) | undefined;
+    const writers = this.partitionKey ? Math.max(1, Math.floor(options.writers ?? 1)) : 1;
+    this.lanes = Array.from({ length: writers }, () => ({ pending: [], inFlight: undefined, failure: undefined }));
   }
 
-  /** Adds a valid row; starts writing a batch when full (after the previous one is written). */
+  /** Adds a valid row; starts writing its lane's batch when full (after the lane's previous one is written). */
   async add(at: number, row: RowByType[T]): Promise<void> {
     const { verdict, problem } = checkRepeat(this.tracker, this.type, row);
     if (verdict === 'repeat') {
@@ -114,33 +151,41 @@ export class BatchLoader<T extends RecordType> {
       await this.reject({ at, original: row, problems: [problem] });
       return;
     }
-    this.pending.push({ at, row });
-    if (this.pending.length < this.options.batchRows) return;
-    await this.settle();
-    const batch = this.take();
-    this.inFlight = this.write(batch).catch((error: unknown) => {
-      this.failure = { error };
+    const lane = this.lanes.length === 1 || !this.partitionKey ? this.lanes[0]! : this.lanes[hashOf(this.partitionKey(row)) % this.lanes.length]!;
+    lane.pending.push({ at, row });
+    if (lane.pending.length < this.options.batchRows) return;
+    await this.settle(lane);
+    const batch = this.take(lane);
+    lane.inFlight = this.write(batch).catch((error: unknown) => {
+      lane.failure = { error };
     });
   }
 
   /** Writes what is pending and waits until every batch is written (call once more at the end). */
   async flush(): Promise<void> {
-    await this.settle();
-    if (this.pending.length > 0) await this.write(this.take());
+    await this.settleAll();
+    await Promise.all(this.lanes.map((lane) => (lane.pending.length > 0 ? this.write(this.take(lane)) : undefined)));
   }
 
-  /** Waits for the batch in flight; rethrows its error. */
-  private async settle(): Promise<void> {
-    await this.inFlight;
-    this.inFlight = undefined;
-    const failure = this.failure;
-    this.failure = undefined;
+  /** Waits for a lane's batch in flight; rethrows its error. */
+  private async settle(lane: Lane<T>): Promise<void> {
+    await lane.inFlight;
+    lane.inFlight = undefined;
+    const failure = lane.failure;
+    lane.failure = undefined;
     if (failure) throw failure.error;
   }
 
-  private take(): { at: number; row: RowByType[T] }[] {
-    const batch = this.pending;
-    this.pending = [];
+  /** Waits for every lane's batch in flight; rethrows the first error. */
+  private async settleAll(): Promise<void> {
+    const results = await Promise.allSettled(this.lanes.map((lane) => this.settle(lane)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  private take(lane: Lane<T>): { at: number; row: RowByType[T] }[] {
+    const batch = lane.pending;
+    lane.pending = [];
     return batch;
   }
 
@@ -171,14 +216,20 @@ export class BatchLoader<T extends RecordType> {
         written: result.written,
         touchedEntityIds: [...touched],
       };
-      await this.options.onBatch?.(event);
-      for (const hook of globalHooks) await hook(event);
-      for (const observer of this.observers) await observer.batch(event);
+      const run = this.hooks.then(async () => {
+        await this.options.onBatch?.(event);
+        for (const hook of globalHooks) await hook(event);
+        const t = Date.now();
+        for (const observer of this.observers) await observer.batch(event);
+        this.observersMs += Date.now() - t;
+      });
+      this.hooks = run.catch(() => {});
+      await run;
     }
   }
 
   /**
-   * Waits for the batch in flight, then ends the load for the observers (once; call it in a `finally`
+   * Waits for the batches in flight, then ends the load for the observers (once; call it in a `finally`
    * after the last `flush`). After a failed load (`afterError`) errors of the write in flight and of
    * the observers are dropped so the load's own error is the one seen.
    */
@@ -186,10 +237,11 @@ export class BatchLoader<T extends RecordType> {
     if (this.closed) return;
     this.closed = true;
     try {
-      await this.settle();
+      await this.settleAll();
     } catch (error) {
       if (!afterError) throw error;
     }
+    const t = Date.now();
     for (const observer of this.observers) {
       try {
         await observer.end();
@@ -197,5 +249,6 @@ export class BatchLoader<T extends RecordType> {
         if (!afterError) throw error;
       }
     }
+    this.observersMs += Date.now() - t;
   }
 }

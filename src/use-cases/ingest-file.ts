@@ -23,11 +23,17 @@ export interface IngestRules {
   readonly identifierHmacKey: string;
   /** Most entities one identifier links (IDENTIFIER_MAX_GROUP). */
   readonly identifierMaxGroup: number;
+  /** Concurrent writers for payments and entities (INGEST_WRITERS; default 1). */
+  readonly writers?: number;
 }
 
 /** The record rules of a configuration. */
-export function ingestRules(config: Pick<Config, 'identifiers'>): IngestRules {
-  return { identifierHmacKey: config.identifiers.hmacKey, identifierMaxGroup: config.identifiers.maxGroup };
+export function ingestRules(config: Pick<Config, 'identifiers'> & { readonly ingest?: Pick<Config['ingest'], 'writers'> }): IngestRules {
+  return {
+    identifierHmacKey: config.identifiers.hmacKey,
+    identifierMaxGroup: config.identifiers.maxGroup,
+    ...(config.ingest ? { writers: config.ingest.writers } : {}),
+  };
 }
 
 export interface IngestFileOptions extends IngestRules {
@@ -78,7 +84,10 @@ export interface IngestSummary {
   readonly repeats: number;
   readonly rejected: number;
   readonly batches: number;
+  /** Wall time of the load, its observers' work after each batch and at the end included. */
   readonly elapsedMs: number;
+  /** Of which in the load observers (features refresh, loan monitoring), in ms. */
+  readonly observersMs: number;
   readonly rowsPerSecond: number;
   /** True when `strict` found a bad row and nothing was written. */
   readonly strictFailed: boolean;
@@ -145,6 +154,7 @@ class IngestRun<T extends RecordType> {
         onBatch: options.onBatch,
         duplicateWindow: options.duplicateWindow,
         identifierMaxGroup: options.identifierMaxGroup,
+        writers: options.writers,
       },
       (r) => this.reject(r),
     );
@@ -241,6 +251,7 @@ class IngestRun<T extends RecordType> {
       rejected: this.rejects.count,
       batches: this.loader.batches,
       elapsedMs,
+      observersMs: this.loader.observersMs,
       rowsPerSecond: elapsedMs > 0 ? Math.round((this.rows * 1000) / elapsedMs) : 0,
       strictFailed,
       rejectsPath,

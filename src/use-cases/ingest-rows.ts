@@ -39,7 +39,7 @@ export async function ingestRows(
   const loader = new BatchLoader(
     db,
     type,
-    { batchRows: options.batchRows, onBatch: options.onBatch, identifierMaxGroup: options.identifierMaxGroup },
+    { batchRows: options.batchRows, onBatch: options.onBatch, identifierMaxGroup: options.identifierMaxGroup, writers: options.writers },
     async (r) => {
       rejected += 1;
       for (const p of r.problems)

@@ -9,10 +9,16 @@
  * very many are pending (a memory bound) or the oldest pending id waited long enough — at least
  * `maxAgeMs`, and at least `dutyFactor` times the last refresh's duration, so refreshes take at most
  * about 1/dutyFactor of a long load's time while scores still follow it.
+ *
+ * A large load (a first load, a backfill) touches too many entities for that to be cheap: recomputing
+ * 100,000 entities' features from their facts takes longer than loading their payments. Above
+ * `maxEntities` ids in one refresh (FEATURES_REFRESH_MAX_ENTITIES) their stored vectors are dropped
+ * instead (one key seek each), so their scores compute features from the facts as of now — the as-of
+ * path, correct but slower per score — until the next run stores every vector again.
  */
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/driver.js';
-import { listCounterparties, readServingRun, writeFeatures } from '../db/feature-store-repository.js';
+import { invalidateFeatures, listCounterparties, readServingRun, writeFeatures } from '../db/feature-store-repository.js';
 import { FEATURE_NAMES } from '../features/schema.js';
 import type { RecordType } from '../ingest/record-types.js';
 import { getLogger } from '../logging/logger.js';
@@ -26,17 +32,49 @@ const LABELS: ReadonlySet<RecordType> = new Set<RecordType>(['flags', 'loans', '
 /** Entities per feature computation (one local read each). */
 const CHUNK = 200;
 
+/** `ids` in `scope` with, when labels changed, their counterparties in `scope`. */
+async function affectedIds(db: Database, scope: string, ids: readonly string[], labelsChanged: readonly string[]): Promise<string[]> {
+  const all = new Set(ids.filter((id) => id.startsWith(scope)));
+  if (labelsChanged.length) for (const id of await listCounterparties(db, labelsChanged)) if (id.startsWith(scope)) all.add(id);
+  return [...all];
+}
+
 /**
  * Recomputes and stores the features of `ids` (and, with `labelsChanged`, of their counterparties) in
  * the run in service of `scope`, as of now. Returns how many vectors were written (0 without a run:
  * scores then compute features from the facts anyway).
  */
 export async function refreshFeatures(db: Database, scope: string, ids: readonly string[], labelsChanged: readonly string[] = []): Promise<number> {
+  return (await refreshOrInvalidate(db, scope, ids, labelsChanged, Infinity)).written;
+}
+
+/** What one refresh after a load did. */
+export interface FeatureRefreshResult {
+  /** Vectors recomputed and stored. */
+  readonly written: number;
+  /** Vectors dropped (more than `maxEntities` affected): their scores use the as-of path until the next run. */
+  readonly invalidated: number;
+}
+
+/**
+ * As `refreshFeatures`, but when more than `maxEntities` entities are affected their stored vectors
+ * are dropped instead of recomputed (see the module comment).
+ */
+export async function refreshOrInvalidate(
+  db: Database,
+  scope: string,
+  ids: readonly string[],
+  labelsChanged: readonly string[],
+  maxEntities: number,
+): Promise<FeatureRefreshResult> {
   const run = await readServingRun(db, scope);
-  if (!run) return 0;
-  const all = new Set(ids.filter((id) => id.startsWith(scope)));
-  if (labelsChanged.length) for (const id of await listCounterparties(db, labelsChanged)) if (id.startsWith(scope)) all.add(id);
-  const list = [...all];
+  if (!run) return { written: 0, invalidated: 0 };
+  const list = await affectedIds(db, scope, ids, labelsChanged);
+  if (list.length > maxEntities) {
+    const invalidated = await invalidateFeatures(db, run.id, list);
+    log.info({ entities: list.length, maxEntities, invalidated, runId: run.id }, 'large load: stored features dropped; scores use the as-of path until the next run');
+    return { written: 0, invalidated };
+  }
   const asOfMs = Date.now();
   let written = 0;
   for (let i = 0; i < list.length; i += CHUNK) {
@@ -49,7 +87,7 @@ export async function refreshFeatures(db: Database, scope: string, ids: readonly
     }));
     written += await writeFeatures(db, run.id, rows);
   }
-  return written;
+  return { written, invalidated: 0 };
 }
 
 export interface TouchedEntitiesOptions {
@@ -59,10 +97,12 @@ export interface TouchedEntitiesOptions {
   readonly maxAgeMs?: number;
   /** …and at least this many times the last refresh's duration (default 4). */
   readonly dutyFactor?: number;
+  /** Above this many affected entities, drop their stored vectors instead of recomputing them (default 10,000). */
+  readonly maxEntities?: number;
   /** The clock (tests). */
   readonly now?: () => number;
-  /** The refresh itself (default: `refreshFeatures` in the served scope; tests wrap it). */
-  readonly refresh?: (ids: readonly string[], labelsChanged: readonly string[]) => Promise<number>;
+  /** The refresh itself (default: `refreshOrInvalidate` in the served scope; tests wrap it). */
+  readonly refresh?: (ids: readonly string[], labelsChanged: readonly string[]) => Promise<number | FeatureRefreshResult>;
 }
 
 /** Gathers the touched ids of one load and refreshes their features in few passes (see the module comment). */
@@ -73,6 +113,8 @@ export class TouchedEntitiesObserver implements LoadObserver {
   private lastRefreshMs = 0;
   /** Feature vectors written so far by this observer. */
   refreshed = 0;
+  /** Feature vectors dropped so far by this observer (large loads). */
+  invalidated = 0;
 
   constructor(
     private readonly db: Database,
@@ -101,8 +143,11 @@ export class TouchedEntitiesObserver implements LoadObserver {
     this.pending = new Set();
     this.labels = new Set();
     const started = now();
-    const refresh = this.options.refresh ?? ((i, l) => refreshFeatures(this.db, this.scope, i, l));
-    this.refreshed += await refresh(ids, labels);
+    const maxEntities = this.options.maxEntities ?? 10_000;
+    const refresh = this.options.refresh ?? ((i, l) => refreshOrInvalidate(this.db, this.scope, i, l, maxEntities));
+    const result = await refresh(ids, labels);
+    this.refreshed += typeof result === 'number' ? result : result.written;
+    this.invalidated += typeof result === 'number' ? 0 : result.invalidated;
     this.lastRefreshMs = now() - started;
     log.debug({ entities: ids.length, ms: this.lastRefreshMs }, 'features refreshed after ingest');
   }
@@ -110,5 +155,5 @@ export class TouchedEntitiesObserver implements LoadObserver {
 
 /** Registers the refresh for every ingest load of this process; returns the function that removes it. */
 export function registerFeatureRefresh(db: Database, config: Config, options: TouchedEntitiesOptions = {}): () => void {
-  return addLoadObserver(() => new TouchedEntitiesObserver(db, config.scoring.servingScope, options));
+  return addLoadObserver(() => new TouchedEntitiesObserver(db, config.scoring.servingScope, { maxEntities: config.scoring.featuresRefreshMaxEntities, ...options }));
 }

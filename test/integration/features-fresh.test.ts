@@ -19,7 +19,7 @@ import { computeEntityFeatures, fromStored } from '../../src/use-cases/entity-fe
 import { ingestFile, ingestRules } from '../../src/use-cases/ingest-file.js';
 import { ingestNetwork } from '../../src/use-cases/ingest-network.js';
 import { refreshMetrics } from '../../src/use-cases/refresh-metrics.js';
-import { TouchedEntitiesObserver } from '../../src/use-cases/refresh-touched-features.js';
+import { refreshOrInvalidate, TouchedEntitiesObserver } from '../../src/use-cases/refresh-touched-features.js';
 import { scoreEntities } from '../../src/use-cases/score-entities.js';
 import { openTestRuntime, uniquePrefix } from '../helpers/runtime.js';
 
@@ -167,5 +167,26 @@ describe('feature store: parity with the as-of path, and fresh after an ingest l
     now = after + 2000;
     await observer.batch(event);
     assert.equal(refreshes, 2);
+  });
+
+  it('after a load touching more entities than the bound, drops their stored vectors: scores use the as-of path until stored again', async () => {
+    const ids = [`${p}E0101`, `${p}E0102`, `${p}E0103`];
+    assert.ok((await readStoredFeatures(rt.db, runId, ids)).every((r) => r.status === 'stored'));
+    const observer = new TouchedEntitiesObserver(rt.db, p, { maxEntities: 2 });
+    await observer.batch({ type: 'payments', rows: 3, written: 3, touchedEntityIds: ids });
+    const t = Date.now();
+    await observer.end();
+    assert.equal(observer.invalidated, 3);
+    assert.equal(observer.refreshed, 0);
+    assert.deepEqual((await readStoredFeatures(rt.db, runId, ids)).map((r) => r.status), ['missing', 'missing', 'missing']);
+    const scores = await scoreEntities(rt, ids);
+    for (const id of ids) {
+      const s = scores.get(id);
+      assert.ok(s, `${id} is still scored`);
+      assert.ok(Date.parse(s.featuresAsOf) >= t, `${id}: features computed as of now, not the run's ${new Date(snapshotAtMs).toISOString()}`);
+    }
+    // under the bound the same ids are recomputed and stored again
+    assert.deepEqual(await refreshOrInvalidate(rt.db, p, ids, [], 3), { written: 3, invalidated: 0 });
+    assert.ok((await readStoredFeatures(rt.db, runId, ids)).every((r) => r.status === 'stored'));
   });
 });

@@ -70,6 +70,14 @@ describe('ingest (Neo4j)', function () {
     assert.equal(second.find((s) => s.type === 'payments')?.written, 0, 'no payment is new the second time');
     assert.deepEqual(await countIngested(runtime.db, p), once);
     assert.deepEqual(await countPaysMismatches(runtime.db, p), { checked: once.pays, mismatches: 0 });
+
+    // three concurrent writers (payments partitioned by payer, entities by id) load the same graph
+    const q = prefix('ingest-s3');
+    const parallel = await ingestNetwork(runtime.db, net.dir, { ...ingestRules(runtime.config), idPrefix: q, writers: 3, batchRows: 500 });
+    assert.ok(parallel.every((s) => s.rejected === 0));
+    assert.equal(parallel.find((s) => s.type === 'payments')?.written, rows.payments);
+    assert.deepEqual(await countIngested(runtime.db, q), once);
+    assert.deepEqual(await countPaysMismatches(runtime.db, q), { checked: once.pays, mismatches: 0 });
   });
 
   it('loads the good rows of a malformed file, rejecting every bad row with its line', async () => {
