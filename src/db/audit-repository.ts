@@ -57,6 +57,11 @@ export async function appendAuditEvents(db: Database, events: readonly AuditEven
   return row?.written ?? 0;
 }
 
+/** Has Neo4j plan the append statement (an empty batch: nothing is written), for the warm start. */
+export async function planAuditAppend(db: Database): Promise<void> {
+  await db.writeRows(Q.create, { rows: [] });
+}
+
 /** One page of events newest first (one more is read to know whether another page follows). */
 export async function listAuditEvents(db: Database, f: AuditFilter): Promise<AuditPage> {
   const rows = await db.readRows<AuditEvent>(Q.list, {

@@ -1,8 +1,11 @@
 /**
  * Warm start: before the API reports ready, the score path is prepared (the run in service read, both
- * score reads planned by Neo4j), so the first score after start-up answers like every later one.
+ * score reads, the key lookup and the audit append planned by Neo4j), so the first score after
+ * start-up answers like every later one.
  * Retried every second until it succeeds (Neo4j may still be starting); `ready` is false until then.
  */
+import { findApiKey } from '../db/api-key-repository.js';
+import { planAuditAppend } from '../db/audit-repository.js';
 import { getLogger } from '../logging/logger.js';
 import { warmUpScoring, type ScoreDeps } from './score-entities.js';
 
@@ -19,7 +22,7 @@ export class WarmUp {
       for (;;) {
         try {
           const started = performance.now();
-          await warmUpScoring(deps);
+          await Promise.all([warmUpScoring(deps), findApiKey(deps.db, 'cg_warm-up'), planAuditAppend(deps.db)]);
           this.ready = true;
           this.lastError = null;
           log.info({ ms: Math.round(performance.now() - started) }, 'score path warmed up');
