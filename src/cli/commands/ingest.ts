@@ -4,7 +4,7 @@
  */
 import { basename, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { environmentWithServices, loadConfig, PROJECT_ROOT, type Config } from '../../config/index.js';
+import { dataDir, environmentWithServices, loadConfig, type Config } from '../../config/index.js';
 import { isRecordType, RECORD_TYPES } from '../../ingest/record-types.js';
 import type { FileFormat } from '../../ingest/record-reader.js';
 import { openRuntime } from '../../runtime/runtime.js';
@@ -107,7 +107,7 @@ async function ingestOne(
   const rejectsPath =
     opts.rejects && !several
       ? opts.rejects
-      : join(PROJECT_ROOT, '.local', 'rejects', `${basename(path)}.rejects.ndjson`);
+      : join(dataDir(config.ingest.rejectsDir), `${basename(path)}.rejects.ndjson`);
   try {
     return await ingestFile(
       db,
