@@ -9,7 +9,7 @@
  * The network: the `--size` sample (default s: 2,000 entities, 20,000 payments) under `--prefix`,
  * generated and loaded when missing, with a metrics run scoped to the prefix.
  *
- *   npm run bench:soak [-- --minutes 10 --rate 100 --connections 10 --size s --prefix soak- --rss-tolerance 15]
+ *   npm run bench:soak [-- --minutes 10 --rate 100 --connections 40 --size s --prefix soak- --rss-tolerance 15]
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ const { values } = parseArgs({
   options: {
     minutes: { type: 'string', default: '10' },
     rate: { type: 'string', default: '100' },
-    connections: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '40' },
     size: { type: 'string', default: 's' },
     seed: { type: 'string', default: '1' },
     prefix: { type: 'string', default: 'soak-' },
@@ -67,19 +67,20 @@ const key = await createApiKey(rt.db, 'analyst', 'bench-soak', new Date());
 const { api, url } = await startApi(Number(values.port), { SERVING_SCOPE: prefix });
 const rssStart = rssOf(api.pid!);
 console.log(`API pid ${api.pid}, RSS at start ${(rssStart / 2 ** 20).toFixed(0)} MB; ${rate} req/s for ${minutes} min (half score, half network)`);
-console.log('minute  requests  non-2xx  errors  p99 score  p99 network  max score  max network  RSS MB');
+const periodS = Number(values['period-seconds']);
+console.log(`${periodS === 60 ? 'minute' : `${periodS} s`.padStart(6)}  requests  req/s  non-2xx  errors  p99 score  p99 network  max score  max network  RSS MB`);
 
 const rows: Array<MinuteRow & { rss: number }> = [];
 try {
   await runLoadProcess<MinuteRow>(
     'soak-load.ts',
-    { url, key: key.key, idsFile, minutes, rate, connections: Number(values.connections), seed: 11, periodS: Number(values['period-seconds']) },
+    { url, key: key.key, idsFile, minutes, rate, connections: Number(values.connections), seed: 11, periodS },
     (row) => {
       const rss = rssOf(api.pid!);
       rows.push({ ...row, rss });
       const { score: s, network: n } = row;
       console.log(
-        `${String(row.minute).padStart(6)} ${String(s.requests + n.requests).padStart(9)} ${String(s.non2xx + n.non2xx).padStart(8)} ` +
+        `${String(row.minute).padStart(6)} ${String(s.requests + n.requests).padStart(9)} ${((s.requests + n.requests) / periodS).toFixed(1).padStart(6)} ${String(s.non2xx + n.non2xx).padStart(8)} ` +
           `${String(s.errors + n.errors).padStart(7)} ${`${s.p99} ms`.padStart(10)} ${`${n.p99} ms`.padStart(12)} ` +
           `${`${s.max} ms`.padStart(10)} ${`${n.max} ms`.padStart(12)} ${(rss / 2 ** 20).toFixed(0).padStart(7)}`,
       );
