@@ -10,21 +10,14 @@
  *
  *   npm run bench:serve [-- --size m --seed 1 --prefix m- --duration 30 --refresh]
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { configFromEnvironment, PROJECT_ROOT } from '../src/config/index.js';
 import { createApiKey, deleteApiKey } from '../src/db/api-key-repository.js';
-import { readServingRun } from '../src/db/feature-store-repository.js';
-import { searchEntities } from '../src/db/explore-repository.js';
-import { generateNetwork } from '../src/ingest/generator/generate-network.js';
-import { isNetworkSize, NETWORK_SIZES } from '../src/ingest/generator/sizes.js';
-import { newRunId } from '../src/queue/metrics-producer.js';
+import { isNetworkSize } from '../src/ingest/generator/sizes.js';
 import { openRuntime } from '../src/runtime/runtime.js';
-import { ingestNetwork } from '../src/use-cases/ingest-network.js';
-import { ingestRules } from '../src/use-cases/ingest-file.js';
-import { refreshMetrics } from '../src/use-cases/refresh-metrics.js';
+import { ms, prepareNetwork, runLoadProcess, startApi } from './serve-harness.js';
 
 const { values } = parseArgs({
   options: {
@@ -43,45 +36,16 @@ const config = configFromEnvironment();
 const rt = await openRuntime(config);
 const work = join(PROJECT_ROOT, '.local', 'bench', `serve-${size}-${values.seed}`);
 mkdirSync(work, { recursive: true });
-const ms = (t: number) => `${(t / 1000).toFixed(1)} s`;
 
 // 1. the network (reused when its entities are there) and a run in service
-let ids = (await searchEntities(rt.db, prefix, 10_000_000)).map((e) => e.id);
-if (ids.length < NETWORK_SIZES[size].entities) {
-  let t = performance.now();
-  const dir = join(work, 'network');
-  await generateNetwork({ size, seed: Number(values.seed), outDir: dir, idPrefix: prefix, endMs: Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) });
-  console.log(`generated ${size} in ${ms(performance.now() - t)}`);
-  t = performance.now();
-  await ingestNetwork(rt.db, dir, ingestRules(rt.config));
-  console.log(`loaded in ${ms(performance.now() - t)}`);
-  ids = (await searchEntities(rt.db, prefix, 10_000_000)).map((e) => e.id);
-}
-if (values.refresh || !(await readServingRun(rt.db, config.scoring.servingScope))) {
-  const t = performance.now();
-  const s = await refreshMetrics(rt.db, config.metrics, { runId: newRunId(new Date()), jobId: 'bench-serve', scope: config.scoring.servingScope });
-  console.log(`metrics run ${s.runId} in ${ms(performance.now() - t)} (${s.stages.map((x) => `${x.stage} ${ms(x.ms)}`).join(', ')})`);
-}
-const run = await readServingRun(rt.db, config.scoring.servingScope);
-console.log(`network: ${ids.length} entities under "${prefix}"; run in service ${run?.id}`);
-const idsFile = join(work, 'ids.txt');
-writeFileSync(idsFile, ids.join('\n'));
+const { ids, idsFile, runId } = await prepareNetwork(rt.db, config, {
+  size, seed: Number(values.seed), prefix, work, scope: config.scoring.servingScope, refresh: values.refresh!,
+});
+console.log(`network: ${ids.length} entities under "${prefix}"; run in service ${runId}`);
 const key = await createApiKey(rt.db, 'lender', 'bench-serve', new Date());
 
 // 2. the API as its own process
-const port = Number(values.port);
-const url = `http://127.0.0.1:${port}`;
-const started = performance.now();
-const api = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/creditgraph.js'), 'serve', '--port', String(port)], {
-  env: { ...process.env, RATE_LIMIT_PER_MINUTE: '1000000' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve, reject) => {
-  api.stdout!.on('data', (d: Buffer) => /listening/.test(String(d)) && resolve());
-  api.once('exit', (code) => reject(new Error(`creditgraph serve exited with ${code}`)));
-});
-api.stdout!.resume();
-const readyAfter = performance.now() - started;
+const { api, url, readyAfterMs: readyAfter } = await startApi(Number(values.port), {});
 const t0 = performance.now();
 const first = await fetch(`${url}/v1/entities/${encodeURIComponent(ids[0]!)}/score`, { headers: { authorization: `Bearer ${key.key}`, 'x-purpose': 'testing' } });
 const firstMs = performance.now() - t0;
@@ -89,12 +53,7 @@ await first.text();
 
 // 3. the load, from a separate process
 async function load(options: object): Promise<Record<string, number>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench/serve-load.ts'), JSON.stringify({ url, key: key.key, idsFile, seed: 7, ...options })], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`load process exited with ${code}`);
-  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+  return runLoadProcess<Record<string, number>>('serve-load.ts', { url, key: key.key, idsFile, seed: 7, ...options });
 }
 const duration = Number(values.duration);
 const rows: Array<[string, Record<string, number>]> = [];

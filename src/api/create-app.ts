@@ -19,11 +19,12 @@ import { importRoutes } from './routes/import-routes.js';
 import { createHttpMetrics } from './middleware/http-metrics.js';
 import { queueBoardRoutes } from './routes/queue-board-routes.js';
 import { monitoringRoutes } from './routes/monitoring-routes.js';
+import { eraseRoutes } from './routes/erase-routes.js';
 
 /** Route modules mounted after the built-in ones (each later feature adds its router here). */
 export type RouteFactory = (deps: AppDeps) => Router;
 
-export const ROUTES: RouteFactory[] = [healthRoutes, exploreRoutes, exploreRunRoutes, uiRoutes, scoreRoutes, openApiRoutes, metricsRoutes, ingestRoutes, importRoutes, queueBoardRoutes, monitoringRoutes];
+export const ROUTES: RouteFactory[] = [healthRoutes, exploreRoutes, exploreRunRoutes, uiRoutes, scoreRoutes, openApiRoutes, metricsRoutes, ingestRoutes, importRoutes, queueBoardRoutes, monitoringRoutes, eraseRoutes];
 
 export function createApp(deps: AppDeps, routes: readonly RouteFactory[] = ROUTES): Express {
   const app = express();

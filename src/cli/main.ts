@@ -14,6 +14,7 @@ import { registerTrain } from './commands/train.js';
 import { registerScore } from './commands/score.js';
 import { registerRefresh } from './commands/refresh.js';
 import { registerMonitor } from './commands/monitor.js';
+import { registerErase } from './commands/erase.js';
 
 const program = new Command();
 program
@@ -35,6 +36,7 @@ registerTrain(program);
 registerScore(program);
 registerRefresh(program);
 registerMonitor(program);
+registerErase(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -39,6 +39,7 @@ export const ENV_SCHEMA = z.object({
   INGEST_MAX_LINE_BYTES: int(1024, 1073741824).default(1024 * 1024),
   INGEST_MAX_DECOMPRESSED_BYTES: int(1024, 2 ** 50).default(16 * 1024 ** 3),
   UPLOAD_DIR: z.string().min(1).default('.local/uploads'),
+  REJECTS_DIR: z.string().min(1).default('.local/rejects'),
   IDENTIFIER_HMAC_KEY: z.string().min(16, 'at least 16 characters').default(DEV_IDENTIFIER_HMAC_KEY),
   IDENTIFIER_MAX_GROUP: int(2, 1000000).default(50),
   METRICS_CRON: z.string().min(1).default('0 2 * * *'),
@@ -94,6 +95,8 @@ export interface Config {
   };
   readonly redis: { readonly url: string; readonly prefix: string };
   readonly ingest: { readonly batchRows: number; readonly writers: number; readonly httpMaxRows: number; readonly httpMaxBytes: number; readonly uploadDir: string; readonly uploadMaxBytes: number;
+    /** Where `creditgraph ingest` writes rejects files by default (relative = under the project). */
+    readonly rejectsDir: string;
     /** Longest line of an ingest file, in bytes (longer lines are rejects). */
     readonly maxLineBytes: number;
     /** Most bytes a `.gz` file or upload may decompress to (over it: rejected, 413 for uploads). */
@@ -214,6 +217,7 @@ function toConfig(e: Env): Config {
       httpMaxRows: e.INGEST_HTTP_MAX_ROWS,
       httpMaxBytes: e.INGEST_HTTP_MAX_BYTES,
       uploadDir: e.UPLOAD_DIR,
+      rejectsDir: e.REJECTS_DIR,
       uploadMaxBytes: e.INGEST_UPLOAD_MAX_BYTES,
       maxLineBytes: e.INGEST_MAX_LINE_BYTES,
       maxDecompressedBytes: e.INGEST_MAX_DECOMPRESSED_BYTES,

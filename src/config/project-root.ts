@@ -3,7 +3,7 @@
  * from this module, so it is the same whether the code runs from src/ (tsx) or from dist/ (compiled).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 function findRoot(start: string): string {
@@ -19,3 +19,8 @@ function findRoot(start: string): string {
 
 /** Absolute path of the project root, without a trailing separator. */
 export const PROJECT_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** A configured data folder as an absolute path: relative values are under the project root. */
+export function dataDir(dir: string): string {
+  return isAbsolute(dir) ? dir : join(PROJECT_ROOT, dir);
+}

@@ -47,6 +47,7 @@ const BAD: Record<string, { url: string; field: string; role?: Role; body?: stri
   },
   'post /v1/scores': { url: '/v1/scores', body: '{"ids":[]}', field: 'body.ids', role: 'lender' },
   'get /v1/audit': { url: '/v1/audit?limit=0', field: 'query.limit' },
+  'delete /v1/entities/{id}': { url: `/v1/entities/${LONG_ID}`, field: 'params.id' },
   'post /v1/metrics/runs': { url: '/v1/metrics/runs', body: '{"scope":"a b"}', field: 'scope' },
   'get /v1/metrics/runs': { url: '/v1/metrics/runs?limit=501', field: 'limit', role: 'analyst' },
   'get /v1/metrics/runs/{id}': { url: `/v1/metrics/runs/${LONG_ID}`, field: 'id', role: 'analyst' },

@@ -68,7 +68,14 @@ export function limitBytes(req: Request, source: Readable, maxBytes: number, res
   counter.once('close', () => {
     if (!counter.writableFinished) release();
   });
-  source.once('error', () => counter.destroy(new UploadAbortedError()));
+  // A source that failed with a clear error (a malformed multipart form) keeps it; any other failure is
+  // the client going away. The source may have failed before it got here.
+  const fail = (error: unknown) => counter.destroy(error instanceof AppError ? error : new UploadAbortedError());
+  if (source.errored) {
+    fail(source.errored);
+    return counter;
+  }
+  source.once('error', fail);
   onClientAbort(req, () => counter.destroy(new UploadAbortedError()));
   return source.pipe(counter);
 }

@@ -10,10 +10,10 @@ import {
   type ResponseConfig,
   type ZodContentObject,
 } from '@asteasolutions/zod-to-openapi';
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { z, type ZodObject, type ZodType } from 'zod';
 import type { Role } from '../../auth/api-key.js';
-import { ValidationError, type FieldProblem } from '../../errors/app-error.js';
+import { AppError, ValidationError, type FieldProblem } from '../../errors/app-error.js';
 
 extendZodWithOpenApi(z);
 
@@ -149,6 +149,12 @@ function requestBody(
   return request?.rawBody ? { required: true, content: request.rawBody } : undefined;
 }
 
+/** True when the request carries a body (a non-zero Content-Length, or a chunked one). */
+function hasBody(req: Request): boolean {
+  const length = Number(req.headers['content-length'] ?? 0);
+  return length > 0 || req.headers['transfer-encoding'] !== undefined;
+}
+
 /** Parses `value` with `schema` outside a route's `validate` (e.g. multipart fields); 400 naming the field. */
 export function parseInput<S extends ZodType>(part: Part, schema: S, value: unknown): z.output<S> {
   return check(part, schema, value, 'name') as z.output<S>;
@@ -193,6 +199,10 @@ export function defineRoute<
   const bodyFallback = spec.request?.bodyRequired === false ? {} : undefined;
   const validate: RequestHandler = (req, res, next) => {
     try {
+      if (spec.request?.body && hasBody(req) && !req.is(['application/json', '+json']))
+        throw new AppError('unsupported_media_type', `the body must be JSON (Content-Type: application/json), got ${JSON.stringify(req.headers['content-type'] ?? 'none')}`, 415, {
+          details: { field: 'content-type' },
+        });
       res.locals.input = {
         params: check('params', spec.request?.params, req.params, names, {}),
         query: check('query', spec.request?.query, req.query, names, {}),

@@ -8,7 +8,7 @@
  *   a client that goes away mid-upload ends the request. In every such case the partial file is removed.
  * - GET /v1/imports/:id → state, progress, counts and the first rejects.
  */
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import busboy from 'busboy';
 import { Router, type Request } from 'express';
 import { ValidationError } from '../../errors/app-error.js';
@@ -71,7 +71,13 @@ function receiveUpload(req: Request, query: Record<string, string>): Promise<Upl
   }
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = { ...query };
-    const form = busboy({ headers: req.headers, limits: { files: 1 } });
+    let form: ReturnType<typeof busboy>;
+    try {
+      form = busboy({ headers: req.headers, limits: { files: 1 } });
+    } catch (error) {
+      req.resume();
+      return reject(malformedForm(error));
+    }
     let resolveDone = () => {};
     const done = new Promise<void>((r) => (resolveDone = r));
     let gotFile = false;
@@ -79,7 +85,13 @@ function receiveUpload(req: Request, query: Record<string, string>): Promise<Upl
     form.on('file', (name, stream, info) => {
       if (name !== 'file' || gotFile) return void stream.resume();
       gotFile = true;
-      resolve({ stream, fileName: fields.name ?? info.filename ?? 'upload', fields, done });
+      // A form cut short fails its file stream ("Unexpected end of form"), possibly before the handler
+      // pipes it anywhere: keep the error as a 400 for whoever reads the stream, never an unhandled event.
+      const failed = new PassThrough();
+      failed.on('error', () => {}); // kept on the stream (`errored`) for the pipeline that reads it
+      stream.on('error', (error) => failed.destroy(malformedForm(error)));
+      stream.pipe(failed);
+      resolve({ stream: failed, fileName: fields.name ?? info.filename ?? 'upload', fields, done });
     });
     onClientAbort(req, () => {
       resolveDone();
@@ -94,9 +106,18 @@ function receiveUpload(req: Request, query: Record<string, string>): Promise<Upl
           ]),
         );
     });
-    form.on('error', reject);
+    form.on('error', (error) => {
+      resolveDone();
+      reject(malformedForm(error));
+    });
     req.pipe(form);
   });
+}
+
+/** A multipart body busboy cannot read (no boundary, cut short): 400 naming the body. */
+function malformedForm(error: unknown): ValidationError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ValidationError(`the multipart form is malformed: ${reason}`, [{ field: 'body', reason }]);
 }
 
 /** The import's fields (query, then form fields) checked against the route's schema. */

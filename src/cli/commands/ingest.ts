@@ -4,7 +4,7 @@
  */
 import { basename, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { environmentWithServices, loadConfig, PROJECT_ROOT, type Config } from '../../config/index.js';
+import { dataDir, environmentWithServices, loadConfig, type Config } from '../../config/index.js';
 import { isRecordType, RECORD_TYPES } from '../../ingest/record-types.js';
 import type { FileFormat } from '../../ingest/record-reader.js';
 import { openRuntime } from '../../runtime/runtime.js';
@@ -119,7 +119,7 @@ export function registerIngest(program: Command): void {
 
 /** `ingest network DIR --bulk`; resolves with the exit code (2 when rows were rejected). */
 async function runBulk(dir: string, opts: IngestCliOptions, config: Config): Promise<number> {
-  const localDir = process.env.CREDITGRAPH_LOCAL_DIR ?? join(PROJECT_ROOT, '.local');
+  const localDir = process.env.CREDITGRAPH_LOCAL_DIR ?? dataDir('.local');
   const started = Date.now();
   const result = await ingestNetworkBulk(
     dir,
@@ -132,7 +132,7 @@ async function runBulk(dir: string, opts: IngestCliOptions, config: Config): Pro
       threads: opts.importThreads,
       maxOffHeap: opts.importMemory,
       rejectsPathFor: (path) =>
-        join(opts.rejects ?? join(PROJECT_ROOT, '.local', 'rejects'), `${basename(path)}.rejects.ndjson`),
+        join(opts.rejects ?? dataDir(config.ingest.rejectsDir), `${basename(path)}.rejects.ndjson`),
       onFile: printSummary,
     },
     localBulkDeps(config, localDir, process.env),
@@ -165,7 +165,7 @@ async function ingestOne(
   const rejectsPath =
     opts.rejects && !several
       ? opts.rejects
-      : join(PROJECT_ROOT, '.local', 'rejects', `${basename(path)}.rejects.ndjson`);
+      : join(dataDir(config.ingest.rejectsDir), `${basename(path)}.rejects.ndjson`);
   try {
     return await ingestFile(
       db,
