@@ -58,10 +58,14 @@ export async function prepareNetwork(db: Database, config: Config, o: NetworkOpt
   return { ids, idsFile, runId: run?.id };
 }
 
-/** `creditgraph serve --port P` as its own process; resolves once it listens. */
+/**
+ * `creditgraph serve --port P` as its own process; resolves once it listens. BENCH_API_NODE_ARGS adds
+ * Node options to that process (e.g. `--cpu-prof --cpu-prof-dir=.local/profiles` to profile the API).
+ */
 export async function startApi(port: number, env: Record<string, string>): Promise<{ api: ChildProcess; url: string; readyAfterMs: number }> {
   const started = performance.now();
-  const api = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/creditgraph.js'), 'serve', '--port', String(port)], {
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const api = spawn(process.execPath, [...nodeArgs, join(PROJECT_ROOT, 'bin/creditgraph.js'), 'serve', '--port', String(port)], {
     env: { ...process.env, RATE_LIMIT_PER_MINUTE: '1000000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -50,16 +50,17 @@ export interface AuditPage {
   readonly next: AuditCursor | null;
 }
 
-export async function appendAuditEvents(db: Database, events: readonly AuditEvent[]): Promise<number> {
+/** Appends events in one auto-commit write (one round trip; the server stops it after `timeoutMs`). */
+export async function appendAuditEvents(db: Database, events: readonly AuditEvent[], timeoutMs = 5000): Promise<number> {
   if (events.length === 0) return 0;
   const rows = events.map(({ at, ...e }) => ({ ...e, atMs: Date.parse(at) }));
-  const [row] = await db.writeRows<{ written: number }>(Q.create, { rows });
+  const [row] = await db.writeOnce<{ written: number }>(Q.create, { rows }, timeoutMs);
   return row?.written ?? 0;
 }
 
 /** Has Neo4j plan the append statement (an empty batch: nothing is written), for the warm start. */
 export async function planAuditAppend(db: Database): Promise<void> {
-  await db.writeRows(Q.create, { rows: [] });
+  await db.writeOnce(Q.create, { rows: [] }, 10_000);
 }
 
 /** One page of events newest first (one more is read to know whether another page follows). */

@@ -103,6 +103,23 @@ export class Database {
     }
   }
 
+  /**
+   * One short write statement as an auto-commit transaction: one round trip (RUN + PULL, the commit
+   * implied) instead of a managed transaction's BEGIN … COMMIT, for the hot path (the audit's group
+   * commit). Not retried: the caller fails its requests instead. The server stops it after `timeoutMs`.
+   */
+  async writeOnce<T>(statement: string, params: Record<string, unknown>, timeoutMs: number): Promise<T[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      const result = await session.run(statement, params, { timeout: timeoutMs });
+      return result.records.map((r) => recordToObject<T>(r));
+    } catch (error) {
+      throw wrapError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** One write statement in its own transaction, rows as plain objects. */
   async writeRows<T>(statement: string, params: Record<string, unknown> = {}): Promise<T[]> {
     return this.write(async (tx) => (await tx.run(statement, params)).records.map((r) => recordToObject<T>(r)));

@@ -31,12 +31,24 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${c
 const days = (x: number): string => (x < 0.5 ? 'less than a day' : plural(x, 'day'));
 const only = (x: number): string => (x < 0.5 ? days(x) : `only ${days(x)}`);
 
+/** Formatters by currency code (building one costs far more than using it). */
+const CURRENCY_FORMATS = new Map<string, { format: Intl.NumberFormat; digits: number }>();
+
+function currencyFormat(currency: string): { format: Intl.NumberFormat; digits: number } {
+  let f = CURRENCY_FORMATS.get(currency);
+  if (!f) {
+    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'code' });
+    f = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
+    if (CURRENCY_FORMATS.size < 1000) CURRENCY_FORMATS.set(currency, f);
+  }
+  return f;
+}
+
 /** An amount in minor units, in the entity's currency ("USD 1,234.56"), or a plain number without one. */
 export function money(minor: number, currency: string | null): string {
   if (!currency) return count(minor);
   try {
-    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'code' });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    const { format, digits } = currencyFormat(currency);
     return format.format(minor / 10 ** digits).replace(/\u00a0/g, ' ');
   } catch {
     return `${count(minor)} ${currency} minor units`;

@@ -108,7 +108,7 @@ export class AuditTrail {
 
   private async write(batch: Batch): Promise<void> {
     try {
-      await withDeadline(appendAuditEvents(this.db, batch.events), this.opts.timeoutMs, 'Neo4j (audit write)');
+      await withDeadline(appendAuditEvents(this.db, batch.events, this.opts.timeoutMs), this.opts.timeoutMs, 'Neo4j (audit write)');
       this.stats.commits += 1;
       this.stats.events += batch.events.length;
       batch.resolve();
