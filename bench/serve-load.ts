@@ -5,8 +5,8 @@
  *
  *   node --import tsx bench/serve-load.ts '<json options>'
  */
-import { readFileSync } from 'node:fs';
 import autocannon, { type Request } from 'autocannon';
+import { randomIdPicker } from './random-ids.js';
 
 interface LoadOptions {
   readonly url: string;
@@ -21,25 +21,30 @@ interface LoadOptions {
 }
 
 const opts = JSON.parse(process.argv[2] ?? '{}') as LoadOptions;
-const ids = readFileSync(opts.idsFile, 'utf8').split('\n').filter(Boolean);
-let state = opts.seed >>> 0 || 1;
-/** xorshift32: a cheap, seeded stream of random ids. */
-const random = () => {
-  state ^= state << 13;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  return (state >>> 0) / 4294967296;
+const nextId = randomIdPicker(opts.idsFile, opts.seed);
+const pick = () => nextId();
+const headers = {
+  authorization: `Bearer ${opts.key}`,
+  'x-purpose': 'testing',
+  'content-type': 'application/json',
 };
-const pick = () => ids[Math.floor(random() * ids.length)]!;
-const headers = { authorization: `Bearer ${opts.key}`, 'x-purpose': 'testing', 'content-type': 'application/json' };
 
 const request: Request =
   opts.mode === 'single'
-    ? { method: 'GET', setupRequest: (req: Request) => ({ ...req, path: `/v1/entities/${encodeURIComponent(pick())}/score` }) }
+    ? {
+        method: 'GET',
+        setupRequest: (req: Request) => ({
+          ...req,
+          path: `/v1/entities/${encodeURIComponent(pick())}/score`,
+        }),
+      }
     : {
         method: 'POST',
         path: '/v1/scores',
-        setupRequest: (req: Request) => ({ ...req, body: JSON.stringify({ ids: Array.from({ length: opts.batchSize ?? 1000 }, pick) }) }),
+        setupRequest: (req: Request) => ({
+          ...req,
+          body: JSON.stringify({ ids: Array.from({ length: opts.batchSize ?? 1000 }, pick) }),
+        }),
       };
 
 const result = await autocannon({

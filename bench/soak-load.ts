@@ -6,8 +6,8 @@
  *
  *   node --import tsx bench/soak-load.ts '<json options>'
  */
-import { readFileSync } from 'node:fs';
 import autocannon, { type Request, type Result } from 'autocannon';
+import { randomIdPicker } from './random-ids.js';
 
 interface SoakLoadOptions {
   readonly url: string;
@@ -23,20 +23,15 @@ interface SoakLoadOptions {
 }
 
 const opts = JSON.parse(process.argv[2] ?? '{}') as SoakLoadOptions;
-const ids = readFileSync(opts.idsFile, 'utf8').split('\n').filter(Boolean);
-let state = opts.seed >>> 0 || 1;
-/** xorshift32: a cheap, seeded stream of random ids. */
-const random = () => {
-  state ^= state << 13;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  return (state >>> 0) / 4294967296;
-};
-const pick = () => encodeURIComponent(ids[Math.floor(random() * ids.length)]!);
+const nextId = randomIdPicker(opts.idsFile, opts.seed);
+const pick = () => encodeURIComponent(nextId());
 const headers = { authorization: `Bearer ${opts.key}`, 'x-purpose': 'testing' };
 
 function route(path: (id: string) => string): Promise<Result> {
-  const request: Request = { method: 'GET', setupRequest: (req: Request) => ({ ...req, path: path(pick()) }) };
+  const request: Request = {
+    method: 'GET',
+    setupRequest: (req: Request) => ({ ...req, path: path(pick()) }),
+  };
   return autocannon({
     url: opts.url,
     connections: Math.max(1, Math.floor(opts.connections / 2)),

@@ -61,8 +61,15 @@ export class Database {
   }
 
   /** One read statement, rows as plain objects. */
-  async readRows<T>(statement: string, params: Record<string, unknown> = {}, timeoutMs?: number): Promise<T[]> {
-    return this.read(async (tx) => (await tx.run(statement, params)).records.map((r) => recordToObject<T>(r)), timeoutMs);
+  async readRows<T>(
+    statement: string,
+    params: Record<string, unknown> = {},
+    timeoutMs?: number,
+  ): Promise<T[]> {
+    return this.read(
+      async (tx) => (await tx.run(statement, params)).records.map((r) => recordToObject<T>(r)),
+      timeoutMs,
+    );
   }
 
   /**
@@ -70,8 +77,22 @@ export class Database {
    * managed transaction's BEGIN … COMMIT, for the hot path (score reads). Not retried: the caller's
    * deadline answers 503 instead. The server stops it after `timeoutMs`.
    */
-  async readOnce<T>(statement: string, params: Record<string, unknown>, timeoutMs = this.readTimeoutMs): Promise<T[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+  async readOnce<T>(
+    statement: string,
+    params: Record<string, unknown>,
+    timeoutMs = this.readTimeoutMs,
+  ): Promise<T[]> {
+    return this.once<T>(neo4j.session.READ, statement, params, timeoutMs);
+  }
+
+  /** One statement as an auto-commit transaction in `mode`, with a server-side timeout. */
+  private async once<T>(
+    mode: typeof neo4j.session.READ,
+    statement: string,
+    params: Record<string, unknown>,
+    timeoutMs: number,
+  ): Promise<T[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
     try {
       const result = await session.run(statement, params, { timeout: timeoutMs });
       return result.records.map((r) => recordToObject<T>(r));
@@ -87,7 +108,11 @@ export class Database {
    * result of millions of rows never sits in memory at once; resolves with the number of rows.
    * Not retried (a retry would replay rows already handed over): the caller restarts the whole read.
    */
-  async streamRows<T>(statement: string, params: Record<string, unknown>, onRow: (row: T) => void): Promise<number> {
+  async streamRows<T>(
+    statement: string,
+    params: Record<string, unknown>,
+    onRow: (row: T) => void,
+  ): Promise<number> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     let rows = 0;
     try {
@@ -109,20 +134,14 @@ export class Database {
    * commit). Not retried: the caller fails its requests instead. The server stops it after `timeoutMs`.
    */
   async writeOnce<T>(statement: string, params: Record<string, unknown>, timeoutMs: number): Promise<T[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      const result = await session.run(statement, params, { timeout: timeoutMs });
-      return result.records.map((r) => recordToObject<T>(r));
-    } catch (error) {
-      throw wrapError(error);
-    } finally {
-      await session.close();
-    }
+    return this.once<T>(neo4j.session.WRITE, statement, params, timeoutMs);
   }
 
   /** One write statement in its own transaction, rows as plain objects. */
   async writeRows<T>(statement: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    return this.write(async (tx) => (await tx.run(statement, params)).records.map((r) => recordToObject<T>(r)));
+    return this.write(async (tx) =>
+      (await tx.run(statement, params)).records.map((r) => recordToObject<T>(r)),
+    );
   }
 
   /** Runs a statement outside an explicit transaction (schema commands, CALL { } IN TRANSACTIONS). */
@@ -154,7 +173,11 @@ export class Database {
   }
 }
 
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Security.Unauthorized']);
+const UNAVAILABLE = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.ClientError.Security.Unauthorized',
+]);
 
 function wrapError(error: unknown): unknown {
   const code = (error as { code?: string }).code;
