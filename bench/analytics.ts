@@ -9,7 +9,7 @@
  *    the time ratios ours / igraph (install igraph with scripts/install-bench-tools.sh).
  * 3. What a refresh runs: all stages in the analytics threads (two threads sharing the split work),
  *    in a child process of its own so its peak RSS is its own.
- * Sizes: s ≈ 20k edges, m ≈ 1M, l ≈ 10M (nodes = edges / 10). Hold /tmp/cg-heavy.lock at l.
+ * Sizes: s ≈ 20k edges, m ≈ 1M, l ≈ 10M (nodes = edges / 10). Run l alone on the machine.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -5,7 +5,7 @@
  * in → Neo4j answering with the verified data), each stage's time, the loader's peak RSS and the importer
  * JVM's. Leaves the data in the private instance's folder and stops it (unless `--keep-running`).
  *
- *   flock /tmp/cg-heavy.lock npm run bench:bulk -- --size l
+ *   npm run bench:bulk -- --size l
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';

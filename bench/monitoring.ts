@@ -4,7 +4,7 @@
  * is, and with every open loan treated as disbursed at its opening (so every loan is traced: the worst
  * case) — and the write of the results under a throw-away run id, which it deletes again.
  *
- *   flock /tmp/cg-heavy.lock node --import tsx bench/monitoring.ts [prefix=m-] [--no-write]
+ *   node --import tsx bench/monitoring.ts [prefix=m-] [--no-write]
  *
  * Compare the times with a scoped refresh of the same network (`creditgraph refresh --scope m- --inline`,
  * whose `monitoring` stage is the first case plus its write).

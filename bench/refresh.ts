@@ -11,7 +11,7 @@
  * .local/bench-refresh-<size> on BENCH_NEO4J_PORT, default 7694) and stops it at the end unless `--keep`.
  * An empty database is first loaded with the network through the driver (`ingest network`'s code path,
  * no prefix); a database that already holds entities (the bulk importer filled it, or an earlier run) is
- * refreshed as it is. Hold /tmp/cg-heavy.lock.
+ * refreshed as it is. Run it alone on the machine.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

@@ -233,7 +233,7 @@ neo4j_start() {
     (
       cd "$NEO4J_HOME_DIR"
       # the server must not keep the caller's other descriptors open: started under
-      # `flock /tmp/cg-heavy.lock …`, it would hold the benchmark lock for its whole life
+      # `flock LOCKFILE …`, it would hold that lock for its whole life
       for fd in $(ls /proc/$BASHPID/fd); do
         if ((fd > 2)); then eval "exec ${fd}>&-" 2>/dev/null || true; fi
       done
