@@ -47,7 +47,6 @@ describe('API audit: every read of entity data, durable before the answer', () =
   });
   after(async () => {
     await deleteFixtureGraph(app.runtime.db, p);
-    for (const key of Object.values(app.keys)) await deleteAuditEventsOfKey(app.runtime.db, key.split('_')[1] ?? '');
     await app.close();
   });
 

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
 import { createFixtureGraph, deleteFixtureGraph } from '../helpers/explore-fixture-repository.js';
-import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import { exploreGraph } from '../fixtures/explore-graph.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { uniquePrefix } from '../helpers/runtime.js';
@@ -28,8 +26,6 @@ describe('exploration API: ego network, paths, search (real Neo4j)', () => {
   after(async () => {
     if (app) {
       await deleteFixtureGraph(app.runtime.db, p);
-      await auditTrailOf(app.runtime.db).flush();
-      for (const key of Object.values(app.keys)) await deleteAuditEventsOfKey(app.runtime.db, key.split('_')[1] ?? '');
     }
     await app?.close();
   });

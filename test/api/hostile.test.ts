@@ -8,13 +8,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
 import { deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
 import { AppError } from '../../src/errors/app-error.js';
 import { createIngestQueue } from '../../src/queue/ingest-producer.js';
 import { createMetricsQueue } from '../../src/queue/metrics-producer.js';
 import { ingestFile, ingestRules } from '../../src/use-cases/ingest-file.js';
-import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import { hostileFiles } from '../fixtures/hostile/file-cases.js';
 import { hostileRequests, type HostileCase } from '../fixtures/hostile/request-cases.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -47,8 +45,6 @@ describe('hostile corpus: malformed and hostile requests and files (real Neo4j a
         await queue.close();
       }
       await deleteByPrefix(app.runtime.db, p);
-      await auditTrailOf(app.runtime.db).flush();
-      for (const key of Object.values(app.keys)) await deleteAuditEventsOfKey(app.runtime.db, key.split('_')[1] ?? '');
     }
     await app?.close();
     rmSync(root, { recursive: true, force: true });

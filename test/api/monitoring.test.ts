@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { deleteAuditEventsOfKey, listAuditEvents } from '../../src/db/audit-repository.js';
-import { auditTrailOf } from '../../src/use-cases/score-audit.js';
+import { listAuditEvents } from '../../src/db/audit-repository.js';
 import { deleteFixtureGraph } from '../helpers/explore-fixture-repository.js';
 import { createMonitoredNetwork } from '../helpers/monitoring-fixture.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -23,8 +22,6 @@ describe('monitoring API: loans, their use of funds and alerts (real Neo4j)', ()
   after(async () => {
     if (app) {
       await deleteFixtureGraph(app.runtime.db, p);
-      await auditTrailOf(app.runtime.db).flush();
-      for (const key of Object.values(app.keys)) await deleteAuditEventsOfKey(app.runtime.db, key.split('_')[1] ?? '');
     }
     await app?.close();
   });
@@ -108,7 +105,6 @@ describe('monitoring API: loans, their use of funds and alerts (real Neo4j)', ()
   });
 
   it('audits the reads: who read which borrower, with the purpose', async () => {
-    await auditTrailOf(app.runtime.db).flush();
     const { events } = await listAuditEvents(app.runtime.db, { keyId: null, entityId: `${p}B`, fromMs: null, toMs: null, limit: 50 });
     const routes = events.map((e) => e.route);
     assert.ok(routes.includes('GET /v1/loans/:id/monitoring'), routes.join(', '));

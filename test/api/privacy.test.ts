@@ -5,10 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import type { Role } from '../../src/auth/api-key.js';
-import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
 import { deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
 import { refreshMetrics } from '../../src/use-cases/refresh-metrics.js';
-import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { deleteTestGraph } from '../helpers/metrics-fixture-repository.js';
 import { uniquePrefix } from '../helpers/runtime.js';
@@ -47,8 +45,6 @@ describe('API privacy by role: lenders see no third party', () => {
   after(async () => {
     await deleteByPrefix(app.runtime.db, p);
     await deleteTestGraph(app.runtime.db, p);
-    await auditTrailOf(app.runtime.db).flush();
-    for (const key of Object.values(app.keys)) await deleteAuditEventsOfKey(app.runtime.db, key.split('_')[1] ?? '');
     await app.close();
   });
 

@@ -12,7 +12,6 @@ import { createApp } from '../../src/api/create-app.js';
 import { listen, type RunningServer } from '../../src/api/server.js';
 import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
 import { deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
-import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { pollUntil } from '../helpers/poll.js';
 import { privateRedis } from '../helpers/private-redis.js';
@@ -41,7 +40,6 @@ describe('API when Redis goes down and comes back (private redis-server)', funct
     await redis.stop();
     if (!app) return;
     await deleteByPrefix(app.runtime.db, p);
-    await auditTrailOf(app.runtime.db).flush();
     for (const key of Object.values(app.keys)) await deleteAuditEventsOfKey(app.runtime.db, key.split('_')[1]!);
     await app.close();
   });

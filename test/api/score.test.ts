@@ -1,8 +1,6 @@
 /** Scores over HTTP: the real app in-process, real Neo4j and Redis, a small hand-built graph. */
 import assert from 'node:assert/strict';
-import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
 import { deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
-import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { uniquePrefix } from '../helpers/runtime.js';
 import { loadScoreFixture } from '../helpers/score-fixture.js';
@@ -16,8 +14,6 @@ describe('API /v1 scores', () => {
   });
   after(async () => {
     await deleteByPrefix(app.runtime.db, p);
-    await auditTrailOf(app.runtime.db).flush();
-    for (const k of await keyIds(app)) await deleteAuditEventsOfKey(app.runtime.db, k);
     await app.close();
   });
 
@@ -147,7 +143,3 @@ describe('API /v1 scores', () => {
     assert.equal((await app.request('/docs/assets/swagger-ui-bundle.js', { role: 'none' })).status, 200);
   });
 });
-
-async function keyIds(app: TestApp): Promise<string[]> {
-  return Object.values(app.keys).map((k) => k.split('_')[1]!);
-}

@@ -1,12 +1,14 @@
 /**
  * API tests: the real app in-process on port 0 against the real Neo4j and Redis, with one API key per
- * role (deleted again by `close`).
+ * role (deleted again by `close`, with the audit events written for them).
  */
 import type { Role } from '../../src/auth/api-key.js';
 import { createApp, ROUTES, type RouteFactory } from '../../src/api/create-app.js';
 import type { AppDeps } from '../../src/api/deps.js';
 import { listen } from '../../src/api/server.js';
 import { createApiKey, deleteApiKey } from '../../src/db/api-key-repository.js';
+import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
+import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 import { openTestRuntime } from './runtime.js';
 
@@ -18,7 +20,10 @@ export interface TestApp {
    * fetch against the app with the given role's key (or none) and X-Purpose `purpose` (default 'testing',
    * one of the default AUDIT_PURPOSES; null sends none).
    */
-  request(path: string, init?: RequestInit & { role?: Role | 'none'; purpose?: string | null }): Promise<Response>;
+  request(
+    path: string,
+    init?: RequestInit & { role?: Role | 'none'; purpose?: string | null },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -31,10 +36,17 @@ export async function startTestApp(
   const runtime = await openTestRuntime({ RATE_LIMIT_PER_MINUTE: '1000000', ...overrides });
   const now = new Date();
   const created = await Promise.all(
-    (['lender', 'analyst', 'admin'] as const).map((role) => createApiKey(runtime.db, role, `test-${role}`, now)),
+    (['lender', 'analyst', 'admin'] as const).map((role) =>
+      createApiKey(runtime.db, role, `test-${role}`, now),
+    ),
   );
   const keys = Object.fromEntries(created.map((k) => [k.role, k.key])) as Record<Role, string>;
-  const server = await listen(createApp({ config: runtime.config, db: runtime.db, redis: runtime.redis, ...deps }, routes), '127.0.0.1', 0, 2000);
+  const server = await listen(
+    createApp({ config: runtime.config, db: runtime.db, redis: runtime.redis, ...deps }, routes),
+    '127.0.0.1',
+    0,
+    2000,
+  );
   return {
     url: server.url,
     runtime,
@@ -49,6 +61,8 @@ export async function startTestApp(
     },
     close: async () => {
       await server.close();
+      await auditTrailOf(runtime.db).flush();
+      await Promise.all(created.map((k) => deleteAuditEventsOfKey(runtime.db, k.id)));
       await Promise.all(created.map((k) => deleteApiKey(runtime.db, k.id)));
       await runtime.close();
     },

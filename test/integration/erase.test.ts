@@ -14,13 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
 import { countPaysMismatches, deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
 import { hashEntityId } from '../../src/erasure/tombstone.js';
 import { ingestFile, ingestRules } from '../../src/use-cases/ingest-file.js';
 import { ingestNetwork } from '../../src/use-cases/ingest-network.js';
 import { refreshMetrics } from '../../src/use-cases/refresh-metrics.js';
-import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { runCli } from '../helpers/cli.js';
 import { countErasureGraph, deleteTombstones, listValuesNaming } from '../helpers/erasure-fixture-repository.js';
@@ -94,8 +92,6 @@ describe('erasure: DELETE /v1/entities/:id and creditgraph erase (real Neo4j and
     if (app) {
       await deleteByPrefix(app.runtime.db, p);
       await deleteTestGraph(app.runtime.db, p);
-      await auditTrailOf(app.runtime.db).flush();
-      for (const key of Object.values(app.keys)) await deleteAuditEventsOfKey(app.runtime.db, key.split('_')[1] ?? '');
     }
     await app?.close();
   });
@@ -103,7 +99,6 @@ describe('erasure: DELETE /v1/entities/:id and creditgraph erase (real Neo4j and
   it('before: X2 is named by its facts, metrics, rings, alerts, audit events and files', async () => {
     assert.equal((await get(`/v1/entities/${X2}/score`)).status, 200);
     assert.equal((await get(`/v1/entities/${p}B2/network?depth=1`)).status, 200);
-    await auditTrailOf(app.runtime.db).flush();
     const named = new Set((await listValuesNaming(app.runtime.db, X2, p)).flatMap((r) => r.what));
     for (const label of ['Entity', 'EntityMetrics', 'Ring', 'LoanAlert', 'LoanMonitoring', 'AuditEvent', 'RATED', 'Loan'])
       assert.ok(named.has(label), `${label} names X2 before erasure: ${[...named].join(', ')}`);

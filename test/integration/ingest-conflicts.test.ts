@@ -5,62 +5,37 @@
  * its PAID events); old-shape PAYS are migrated idempotently.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { countIngested, countPaysMismatches, deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import { countIngested, countPaysMismatches } from '../../src/db/ingest-stats-repository.js';
 import { ingestFile, ingestRules } from '../../src/use-cases/ingest-file.js';
 import { inspectMigrations, runMigrations } from '../../src/use-cases/ingest-migrate.js';
 import { createOldShapePayments, listOwners, listPays } from '../helpers/ingest-fixture-repository.js';
-import { openTestRuntime, uniquePrefix } from '../helpers/runtime.js';
+import { useIngestContext } from '../helpers/ingest-context.js';
 
 const ms = (iso: string) => Date.parse(iso);
 
 describe('ingest conflicts and currencies (Neo4j)', function () {
   this.timeout(120000);
-  let runtime: Runtime;
-  let dir: string;
-  const prefixes: string[] = [];
-  const prefix = (label: string) => {
-    const p = uniquePrefix(label);
-    prefixes.push(p);
-    return p;
-  };
-  const file = (name: string, text: string) => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  };
-
-  before(async () => {
-    runtime = await openTestRuntime();
-    dir = mkdtempSync(join(tmpdir(), 'cg-conflicts-'));
-  });
-  after(async () => {
-    for (const p of prefixes) await deleteByPrefix(runtime.db, p);
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const ctx = useIngestContext('conflicts');
+  const { prefix, file } = ctx;
 
   it('rejects a loan id reused for another borrower, in the file and against the graph', async () => {
     const p = prefix('loan-reuse');
     const header = 'id,borrower,amount,currency,openedAt,dueAt,status,closedAt\n';
     const first = await ingestFile(
-      runtime.db,
+      ctx.runtime.db,
       'loans',
       file('loans-a.csv', `${header}L1,A,100.00,USD,2024-01-01,2024-06-01,current,\nL1,B,100.00,USD,2024-01-01,2024-06-01,current,\n`),
-      { ...ingestRules(runtime.config), idPrefix: p },
+      { ...ingestRules(ctx.runtime.config), idPrefix: p },
     );
     assert.equal(first.loaded, 1);
     assert.equal(first.rejected, 1);
     assert.match(first.firstErrors[0] ?? '', /^loans-a\.csv:3: borrower: loan id ".*L1" appears earlier for another borrower/);
 
     const second = await ingestFile(
-      runtime.db,
+      ctx.runtime.db,
       'loans',
       file('loans-b.csv', `${header}L2,B,50.00,USD,2024-01-01,2024-06-01,current,\nL1,B,100.00,USD,2024-01-01,2024-06-01,defaulted,\n`),
-      { ...ingestRules(runtime.config), idPrefix: p },
+      { ...ingestRules(ctx.runtime.config), idPrefix: p },
     );
     assert.equal(second.rejected, 1);
     assert.equal(second.loaded, 1);
@@ -69,15 +44,15 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
       new RegExp(`^loans-b\\.csv:3: borrower: loan ".*L1" already belongs to "${p}A" in the graph; a loan id cannot move`),
     );
     const third = await ingestFile(
-      runtime.db,
+      ctx.runtime.db,
       'loans',
       file('loans-c.csv', `${header}L1,A,100.00,USD,2024-01-01,2024-06-01,repaid,2024-05-01\n`),
-      { ...ingestRules(runtime.config), idPrefix: p },
+      { ...ingestRules(ctx.runtime.config), idPrefix: p },
     );
     assert.equal(third.rejected, 0);
     // the loan stayed with A, and A's own later record updated it
     assert.deepEqual(
-      (await listOwners(runtime.db, p)).sort((a, b) => a.id.localeCompare(b.id)),
+      (await listOwners(ctx.runtime.db, p)).sort((a, b) => a.id.localeCompare(b.id)),
       [
         { kind: 'loan', id: 'L1', owners: ['A'], status: 'repaid', reason: null, lenders: [], lender: null, disbursedAtMs: null },
         { kind: 'loan', id: 'L2', owners: ['B'], status: 'current', reason: null, lenders: [], lender: null, disbursedAtMs: null },
@@ -89,22 +64,22 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
     const p = prefix('flag-reuse');
     const header = 'id,entity,reason,at,source\n';
     const first = await ingestFile(
-      runtime.db,
+      ctx.runtime.db,
       'flags',
       file('flags-a.csv', `${header}F1,A,fraud,2024-01-01,analyst\nF1,B,fraud,2024-01-01,analyst\nF2,B,mule,2024-01-02,analyst\n`),
-      { ...ingestRules(runtime.config), idPrefix: p },
+      { ...ingestRules(ctx.runtime.config), idPrefix: p },
     );
     assert.equal(first.rejected, 1);
     assert.match(first.firstErrors[0] ?? '', /flags-a\.csv:3: entity: flag id .* appears earlier for another entity/);
     const second = await ingestFile(
-      runtime.db,
+      ctx.runtime.db,
       'flags',
       file('flags-b.ndjson', '{"id":"F2","entity":"C","reason":"mule","at":"2024-01-02","source":"analyst"}\n'),
-      { ...ingestRules(runtime.config), idPrefix: p },
+      { ...ingestRules(ctx.runtime.config), idPrefix: p },
     );
     assert.equal(second.rejected, 1);
     assert.match(second.firstErrors[0] ?? '', /flags-b\.ndjson:1: entity: flag ".*F2" already belongs to ".*B" in the graph/);
-    const owners = await listOwners(runtime.db, p);
+    const owners = await listOwners(ctx.runtime.db, p);
     assert.deepEqual(
       owners.map((o) => [o.id, o.owners]).sort(),
       [
@@ -118,7 +93,7 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
     const p = prefix('loan-lender');
     const header = 'id,borrower,amount,currency,openedAt,dueAt,status,closedAt,lender,disbursedAt\n';
     const csv = await ingestFile(
-      runtime.db,
+      ctx.runtime.db,
       'loans',
       file(
         'lent.csv',
@@ -126,12 +101,12 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
           `L2,B,50.00,USD,2024-01-01,2024-06-01,current,,,\n` +
           `L3,B,50.00,USD,2024-01-01,2024-06-01,current,,B,2023-12-01\n`,
       ),
-      { ...ingestRules(runtime.config), idPrefix: p },
+      { ...ingestRules(ctx.runtime.config), idPrefix: p },
     );
     assert.equal(csv.rejected, 1);
     assert.deepEqual(csv.firstErrors, ['lent.csv:4: lender: is the same entity as borrower; disbursedAt: is before openedAt']);
     const ndjson = await ingestFile(
-      runtime.db,
+      ctx.runtime.db,
       'loans',
       file(
         'lent.ndjson',
@@ -139,12 +114,12 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
           '{"id":"L1","borrower":"A","amount":"100.00","currency":"USD","openedAt":"2024-01-01","dueAt":"2024-06-01","status":"late","lender":"BANK2"}\n' +
           '{"id":"L1","borrower":"A","amount":"100.00","currency":"USD","openedAt":"2024-01-01","dueAt":"2024-06-01","status":"late"}\n',
       ),
-      { ...ingestRules(runtime.config), idPrefix: p, batchRows: 1 },
+      { ...ingestRules(ctx.runtime.config), idPrefix: p, batchRows: 1 },
     );
     assert.equal(ndjson.rejected, 2, ndjson.firstErrors.join('\n'));
     assert.match(ndjson.firstErrors.join('\n'), /lent\.ndjson:2: lender: loan ".*L1" was already lent by ".*BANK"; a loan has one lender/);
     assert.match(ndjson.firstErrors.join('\n'), /lent\.ndjson:3: id: ".*L1" appears earlier with different values/);
-    const loans = (await listOwners(runtime.db, p)).sort((a, b) => a.id.localeCompare(b.id));
+    const loans = (await listOwners(ctx.runtime.db, p)).sort((a, b) => a.id.localeCompare(b.id));
     assert.deepEqual(
       loans.map(({ id, owners, status, lenders, lender, disbursedAtMs }) => ({ id, owners, status, lenders, lender, disbursedAtMs })),
       [
@@ -152,13 +127,13 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
         { id: 'L2', owners: ['B'], status: 'late', lenders: ['BANK2'], lender: 'BANK2', disbursedAtMs: ms('2024-01-02') },
       ],
     );
-    assert.equal((await countIngested(runtime.db, p)).minimalEntities, 4, 'A, B, BANK and BANK2 are minimal entities');
+    assert.equal((await countIngested(ctx.runtime.db, p)).minimalEntities, 4, 'A, B, BANK and BANK2 are minimal entities');
   });
 
   it('aggregates PAYS per currency: one per payer, payee and currency, equal to its PAID events', async () => {
     const p = prefix('currencies');
     const summary = await ingestFile(
-      runtime.db,
+      ctx.runtime.db,
       'payments',
       file(
         'mixed.csv',
@@ -169,10 +144,10 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
           'P4,A,B,2.25,USD,2024-01-04T00:00:00Z\n' +
           'P5,A,B,1.000,KWD,2024-01-05T00:00:00Z\n',
       ),
-      { ...ingestRules(runtime.config), idPrefix: p, batchRows: 2 },
+      { ...ingestRules(ctx.runtime.config), idPrefix: p, batchRows: 2 },
     );
     assert.equal(summary.rejected, 0);
-    const pays = await listPays(runtime.db, p);
+    const pays = await listPays(ctx.runtime.db, p);
     assert.deepEqual(
       pays.map(({ currency, count, totalMinor, total }) => ({ currency, count, totalMinor, total })),
       [
@@ -186,24 +161,24 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
     assert.equal(usd?.firstMs, ms('2024-01-01T00:00:00Z'));
     assert.equal(usd?.lastMs, ms('2024-01-04T00:00:00Z'));
     for (const row of pays) assert.deepEqual([...row.keys].sort(), ['count', 'currency', 'first', 'last', 'total', 'totalMinor']);
-    assert.deepEqual(await countPaysMismatches(runtime.db, p), { checked: 4, mismatches: 0 });
+    assert.deepEqual(await countPaysMismatches(ctx.runtime.db, p), { checked: 4, mismatches: 0 });
   });
 
   it('migrates old-shape PAYS to PAYS per currency, idempotently', async () => {
     const p = prefix('migrate-pays');
-    await createOldShapePayments(runtime.db, p, [
+    await createOldShapePayments(ctx.runtime.db, p, [
       { id: 'P1', payer: 'A', payee: 'B', amountMinor: 1000, currency: 'USD', atMs: ms('2024-01-01') },
       { id: 'P2', payer: 'A', payee: 'B', amountMinor: 300, currency: 'EUR', atMs: ms('2024-01-02') },
       { id: 'P3', payer: 'A', payee: 'B', amountMinor: 200, currency: 'USD', atMs: ms('2024-01-03') },
       { id: 'P4', payer: 'B', payee: 'C', amountMinor: 700, currency: 'USD', atMs: ms('2024-01-04') },
     ]);
     // the mixed pair breaks the invariant twice: its PAYS is marked mixed, and its EUR events have no PAYS
-    assert.equal((await countPaysMismatches(runtime.db, p)).mismatches, 2);
-    assert.deepEqual((await inspectMigrations(runtime.db, { ...ingestRules(runtime.config), idPrefix: p })).pays, { oldShape: 2, mixed: 1 });
+    assert.equal((await countPaysMismatches(ctx.runtime.db, p)).mismatches, 2);
+    assert.deepEqual((await inspectMigrations(ctx.runtime.db, { ...ingestRules(ctx.runtime.config), idPrefix: p })).pays, { oldShape: 2, mixed: 1 });
 
-    const done = await runMigrations(runtime.db, { ...ingestRules(runtime.config), idPrefix: p });
+    const done = await runMigrations(ctx.runtime.db, { ...ingestRules(ctx.runtime.config), idPrefix: p });
     assert.deepEqual(done.pays, { oldShape: 2, mixed: 1 });
-    const after = await listPays(runtime.db, p);
+    const after = await listPays(ctx.runtime.db, p);
     assert.deepEqual(
       after.map(({ payer, payee, currency, count, totalMinor }) => [payer, payee, currency, count, totalMinor]),
       [
@@ -213,10 +188,10 @@ describe('ingest conflicts and currencies (Neo4j)', function () {
       ],
     );
     for (const row of after) assert.ok(!row.keys.includes('scale') && !row.keys.includes('mixedCurrency'));
-    assert.deepEqual(await countPaysMismatches(runtime.db, p), { checked: 3, mismatches: 0 });
+    assert.deepEqual(await countPaysMismatches(ctx.runtime.db, p), { checked: 3, mismatches: 0 });
 
     // a second run finds nothing and changes nothing
-    assert.deepEqual((await runMigrations(runtime.db, { ...ingestRules(runtime.config), idPrefix: p })).pays, { oldShape: 0, mixed: 0 });
-    assert.deepEqual(await listPays(runtime.db, p), after);
+    assert.deepEqual((await runMigrations(ctx.runtime.db, { ...ingestRules(ctx.runtime.config), idPrefix: p })).pays, { oldShape: 0, mixed: 0 });
+    assert.deepEqual(await listPays(ctx.runtime.db, p), after);
   });
 });

@@ -5,51 +5,25 @@
  * overShared, which the snapshot ignores); old clear-value identifiers are migrated idempotently.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
 import { readGraphSnapshot } from '../../src/db/snapshot-repository.js';
 import { identifierKey } from '../../src/ingest/identifiers.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
 import { ingestFile, ingestRules } from '../../src/use-cases/ingest-file.js';
 import { inspectMigrations, runMigrations } from '../../src/use-cases/ingest-migrate.js';
 import { createOldShapeIdentifiers, listIdentifierLinks } from '../helpers/ingest-fixture-repository.js';
-import { openTestRuntime, uniquePrefix } from '../helpers/runtime.js';
+import { useIngestContext } from '../helpers/ingest-context.js';
 
 const HASHED = /^(phone|device|address|account):[0-9a-f]{64}$/;
 
 describe('ingest identifiers (Neo4j)', function () {
   this.timeout(120000);
-  let runtime: Runtime;
-  let dir: string;
-  const prefixes: string[] = [];
-  const prefix = (label: string) => {
-    const p = uniquePrefix(label);
-    prefixes.push(p);
-    return p;
-  };
-  const file = (name: string, text: string) => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  };
-  const secret = () => runtime.config.identifiers.hmacKey;
-
-  before(async () => {
-    runtime = await openTestRuntime();
-    dir = mkdtempSync(join(tmpdir(), 'cg-identifiers-'));
-  });
-  after(async () => {
-    for (const p of prefixes) await deleteByPrefix(runtime.db, p);
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const ctx = useIngestContext('identifiers');
+  const { prefix, file } = ctx;
+  const secret = () => ctx.runtime.config.identifiers.hmacKey;
 
   it('stores keyed hashes of normalised values only, joins spellings of one value, rejects placeholders', async () => {
     const p = prefix('ids-hash');
     const summary = await ingestFile(
-      runtime.db,
+      ctx.runtime.db,
       'identifiers',
       file(
         'identifiers.csv',
@@ -62,14 +36,14 @@ describe('ingest identifiers (Neo4j)', function () {
           'D,account,000000\n' +
           'D,device,dev-7f3a\n',
       ),
-      { ...ingestRules(runtime.config), idPrefix: p },
+      { ...ingestRules(ctx.runtime.config), idPrefix: p },
     );
     assert.equal(summary.rejected, 2, summary.firstErrors.join('\n'));
     assert.deepEqual(summary.firstErrors, [
       'identifiers.csv:7: value: "n/a" is a placeholder, not an identifier',
       'identifiers.csv:8: value: is one character repeated (a placeholder), not an identifier',
     ]);
-    const links = await listIdentifierLinks(runtime.db, p);
+    const links = await listIdentifierLinks(ctx.runtime.db, p);
     assert.deepEqual(
       links.map((l) => [l.entity, l.type]),
       [
@@ -95,54 +69,54 @@ describe('ingest identifiers (Neo4j)', function () {
     const p = prefix('ids-cap');
     const rows = ['A', 'B', 'C', 'D', 'E'].map((e) => `${e},device,shared-switchboard`);
     const summary = await ingestFile(
-      runtime.db,
+      ctx.runtime.db,
       'identifiers',
       file('cap.csv', `entity,type,value\n${rows.join('\n')}\nA,phone,+44 20 7946 0000\nB,phone,+442079460000\n`),
-      { ...ingestRules(runtime.config), identifierMaxGroup: 3, idPrefix: p, batchRows: 2 },
+      { ...ingestRules(ctx.runtime.config), identifierMaxGroup: 3, idPrefix: p, batchRows: 2 },
     );
     assert.equal(summary.rejected, 2);
     assert.match(summary.firstErrors[0] ?? '', /^cap\.csv:5: value: this identifier is already used by 3 entities \(the cap, IDENTIFIER_MAX_GROUP\)/);
-    const links = await listIdentifierLinks(runtime.db, p);
+    const links = await listIdentifierLinks(ctx.runtime.db, p);
     const device = links.filter((l) => l.type === 'device');
     assert.deepEqual(device.map((l) => l.entity), ['A', 'B', 'C']);
     assert.ok(device.every((l) => l.overShared === true));
 
-    const snapshot = await readGraphSnapshot(runtime.db, { idPrefix: p, maxIdentifierShare: 3, asOfMs: Date.now() });
+    const snapshot = await readGraphSnapshot(ctx.runtime.db, { idPrefix: p, maxIdentifierShare: 3, asOfMs: Date.now() });
     const groups = snapshot.identifierGroups.map((g) => g.map((v) => snapshot.ids[v]).sort());
     assert.deepEqual(groups, [[`${p}A`, `${p}B`]], 'only the shared phone forms a group');
   });
 
   it('migrates clear-value identifiers to keyed hashes, idempotently, leaving invalid ones unless asked', async () => {
     const p = prefix('ids-migrate');
-    await createOldShapeIdentifiers(runtime.db, p, [
+    await createOldShapeIdentifiers(ctx.runtime.db, p, [
       { entity: 'E1', type: 'phone', value: '+1 555 020 9999' },
       { entity: 'E2', type: 'phone', value: '+15550209999' },
       { entity: 'E3', type: 'address', value: 'N/A' },
       { entity: 'E4', type: 'device', value: 'dev-1' },
     ]);
-    const options = { ...ingestRules(runtime.config), idPrefix: p };
-    assert.deepEqual((await inspectMigrations(runtime.db, options)).identifiers, { clear: 4, invalid: 1, unmarkedOverShared: 0 });
-    assert.deepEqual((await runMigrations(runtime.db, options)).identifiers, { clear: 4, invalid: 1, unmarkedOverShared: 0 });
+    const options = { ...ingestRules(ctx.runtime.config), idPrefix: p };
+    assert.deepEqual((await inspectMigrations(ctx.runtime.db, options)).identifiers, { clear: 4, invalid: 1, unmarkedOverShared: 0 });
+    assert.deepEqual((await runMigrations(ctx.runtime.db, options)).identifiers, { clear: 4, invalid: 1, unmarkedOverShared: 0 });
 
     const phone = identifierKey('phone', '+15550209999', secret(), p);
-    let links = await listIdentifierLinks(runtime.db, p);
+    let links = await listIdentifierLinks(ctx.runtime.db, p);
     assert.deepEqual(links.filter((l) => l.key === phone).map((l) => l.entity), ['E1', 'E2'], 'two spellings merged');
     assert.equal(links.find((l) => l.entity === 'E4')?.key, identifierKey('device', 'dev-1', secret(), p));
     assert.equal(links.find((l) => l.entity === 'E3')?.key, `address:${p}N/A`, 'the invalid one is left and reported');
 
-    assert.deepEqual((await runMigrations(runtime.db, { ...options, removeInvalid: true })).identifiers, {
+    assert.deepEqual((await runMigrations(ctx.runtime.db, { ...options, removeInvalid: true })).identifiers, {
       clear: 1,
       invalid: 1,
       unmarkedOverShared: 0,
     });
-    links = await listIdentifierLinks(runtime.db, p);
+    links = await listIdentifierLinks(ctx.runtime.db, p);
     assert.equal(links.length, 3);
     assert.ok(links.every((l) => HASHED.test(l.key) && !l.props.some((prop) => prop.startsWith('id='))));
-    assert.deepEqual((await runMigrations(runtime.db, options)).identifiers, { clear: 0, invalid: 0, unmarkedOverShared: 0 });
+    assert.deepEqual((await runMigrations(ctx.runtime.db, options)).identifiers, { clear: 0, invalid: 0, unmarkedOverShared: 0 });
 
     // a later load of the same phone under the same prefix joins the migrated identifier
-    await ingestFile(runtime.db, 'identifiers', file('later.csv', 'entity,type,value\nE5,phone,+1-555-020-9999\n'), options);
-    const later = await listIdentifierLinks(runtime.db, p);
+    await ingestFile(ctx.runtime.db, 'identifiers', file('later.csv', 'entity,type,value\nE5,phone,+1-555-020-9999\n'), options);
+    const later = await listIdentifierLinks(ctx.runtime.db, p);
     assert.deepEqual(later.filter((l) => l.key === phone).map((l) => l.entity), ['E1', 'E2', 'E5']);
   });
 });

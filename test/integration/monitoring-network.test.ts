@@ -10,13 +10,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
 import { deleteByPrefix } from '../../src/db/ingest-stats-repository.js';
 import { deleteTestGraph } from '../helpers/metrics-fixture-repository.js';
 import { ingestFile, ingestRules } from '../../src/use-cases/ingest-file.js';
 import { ingestNetwork } from '../../src/use-cases/ingest-network.js';
 import { refreshMetrics } from '../../src/use-cases/refresh-metrics.js';
-import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import { TouchedLoansObserver } from '../../src/use-cases/monitor-touched-loans.js';
 import { MONITORING_DEFAULTS } from '../../src/monitoring/monitoring-options.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -58,8 +56,6 @@ describe('post-loan monitoring of a loaded network (real Neo4j, scoped refresh)'
     if (app) {
       await deleteByPrefix(app.runtime.db, p);
       await deleteTestGraph(app.runtime.db, p);
-      await auditTrailOf(app.runtime.db).flush();
-      for (const key of Object.values(app.keys)) await deleteAuditEventsOfKey(app.runtime.db, key.split('_')[1] ?? '');
     }
     await app?.close();
   });

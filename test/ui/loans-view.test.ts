@@ -9,8 +9,6 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
-import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import { deleteFixtureGraph } from '../helpers/explore-fixture-repository.js';
 import { createMonitoredNetwork } from '../helpers/monitoring-fixture.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -42,8 +40,6 @@ describe('web view: Loans list and use-of-funds drawing (Chromium)', function ()
     await browser?.close();
     if (app) {
       await deleteFixtureGraph(app.runtime.db, p);
-      await auditTrailOf(app.runtime.db).flush();
-      for (const key of Object.values(app.keys)) await deleteAuditEventsOfKey(app.runtime.db, key.split('_')[1] ?? '');
     }
     await app?.close();
   });

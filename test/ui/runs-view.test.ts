@@ -12,9 +12,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
 import { failRun, startRun, updateRunProgress } from '../../src/db/metrics-repository.js';
-import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import { analyticsOptions, REFRESH_STAGES, refreshMetrics } from '../../src/use-cases/refresh-metrics.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createTestGraph, deleteTestGraph } from '../helpers/metrics-fixture-repository.js';
@@ -98,9 +96,6 @@ describe('web view: the Runs page (Chromium)', function () {
     await browser?.close();
     if (app) {
       await deleteTestGraph(app.runtime.db, p);
-      await auditTrailOf(app.runtime.db).flush();
-      for (const key of Object.values(app.keys))
-        await deleteAuditEventsOfKey(app.runtime.db, key.split('_')[1] ?? '');
     }
     await app?.close();
   });

@@ -11,13 +11,11 @@ import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { deleteAuditEventsOfKey } from '../../src/db/audit-repository.js';
 import {
   createFixtureGraph,
   createFixtureRun,
   deleteFixtureGraph,
 } from '../helpers/explore-fixture-repository.js';
-import { auditTrailOf } from '../../src/use-cases/score-audit.js';
 import { exploreGraph, exploreRuns } from '../fixtures/explore-graph.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { launchChromium, type Browser } from './browser.js';
@@ -161,9 +159,6 @@ describe('web view at /ui (Chromium)', function () {
     await browser?.close();
     if (app) {
       await deleteFixtureGraph(app.runtime.db, p);
-      await auditTrailOf(app.runtime.db).flush();
-      for (const key of Object.values(app.keys))
-        await deleteAuditEventsOfKey(app.runtime.db, key.split('_')[1] ?? '');
     }
     await app?.close();
   });
